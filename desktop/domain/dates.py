@@ -107,9 +107,7 @@ def parse_date(
     if day < 1:
         raise DateParseError(raw, "không có ngày 0 (ngày phải từ 1 trở lên)")
     if day > days_in_month:
-        raise DateParseError(
-            raw, f"tháng {month} năm {year} chỉ có {days_in_month} ngày"
-        )
+        raise DateParseError(raw, f"tháng {month} năm {year} chỉ có {days_in_month} ngày")
     return date(year, month, day)
 
 
@@ -121,7 +119,10 @@ def format_date(d: date | None) -> str:
 
 
 def official_date_phrase(d: date) -> str:
-    """"ngày 05 tháng 02 năm 2026": day zero-padded below 10, month only for 1 and 2."""
+    """The date part of the line: "ngày 05 tháng 02 năm 2026".
+
+    The day is zero-padded below 10, the month only for January and February.
+    """
     day = f"{d.day:02d}"
     month = f"{d.month:02d}" if d.month < 3 else str(d.month)
     return f"ngày {day} tháng {month} năm {d.year}"

@@ -1,0 +1,185 @@
+"""The services' handle on a database: sessions, transactions, the actor, and the audit trail.
+
+Every service call opens its own transaction through :meth:`Database.transaction` and returns
+plain dataclasses, so no ORM object outlives its session and no lazy load fires in the GUI.
+
+Auditing is done here, once, for every business write: a ``before_flush`` hook turns each new,
+changed and deleted row of an audited model into exactly one ``audit_log`` row holding the actor,
+the time and the row before and after (JSON). Bulk writes that bypass the ORM (demo generation,
+imports) call :meth:`Database.audit_bulk` themselves.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Engine, event, insert, inspect
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from desktop.domain.enums import AuditAction
+from desktop.domain.errors import ConflictError, DatabaseLockedError
+from desktop.store import models
+from desktop.store.engine import describe
+from desktop.store.schema import open_database
+
+log = logging.getLogger(__name__)
+
+#: Models whose writes are business writes (everything but the audit log itself).
+_NOT_AUDITED = (models.AuditEntry,)
+_SKIP_COLUMNS = {"search_key", "number_key", "created_at", "updated_at"}
+
+
+def _default_actor() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name (service accounts, some containers)
+        return "khong-ro"
+
+
+class Database:
+    """An open, migrated database and the way services talk to it."""
+
+    def __init__(self, engine: Engine, actor: str | None = None) -> None:
+        self.engine = engine
+        self.actor = actor or _default_actor()
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        event.listen(self._sessions, "after_flush", self._audit_flush)
+
+    @classmethod
+    def open(cls, target: str | None = None, actor: str | None = None) -> Database:
+        return cls(open_database(target), actor)
+
+    @property
+    def location(self) -> str:
+        return describe(self.engine)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session in one transaction: committed on success, rolled back on any error."""
+        session = self._sessions()
+        try:
+            with session.begin():
+                yield session
+        except StaleDataError as exc:
+            raise ConflictError(
+                "Dữ liệu này vừa được người khác sửa. Hãy tải lại để xem bản mới nhất rồi sửa lại."
+            ) from exc
+        except OperationalError as exc:
+            if "locked" in str(exc).lower():
+                raise DatabaseLockedError(
+                    "Cơ sở dữ liệu đang bị một chương trình khác giữ quá lâu. "
+                    "Chờ một lát rồi thử lại; chưa có gì bị thay đổi."
+                ) from exc
+            raise
+        finally:
+            session.close()
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for reading only (rolled back at the end)."""
+        session = self._sessions()
+        try:
+            yield session
+        finally:
+            session.rollback()
+            session.close()
+
+    # ----------------------------------------------------------------- audit
+
+    def audit_bulk(self, session: Session, entity: str, summary: str, after: Any = None) -> None:
+        """One audit row for a write done in bulk outside the ORM."""
+        session.add(
+            models.AuditEntry(
+                actor=self.actor,
+                action=AuditAction.BULK.value,
+                entity=entity,
+                entity_id=None,
+                before=None,
+                after=_dumps(after) if after is not None else None,
+                summary=summary[:300],
+            )
+        )
+
+    def _audit_flush(self, session: Session, _ctx: Any) -> None:
+        # after_flush: primary keys of new rows are known while new/dirty/deleted and the
+        # attribute history still show the pre-flush state; rows go in through Core.
+        entries: list[dict[str, Any]] = []
+        for obj in list(session.new):
+            if not isinstance(obj, _NOT_AUDITED):
+                entries.append(self._entry(AuditAction.CREATE, obj, None, _row(obj)))
+        for obj in list(session.dirty):
+            if isinstance(obj, _NOT_AUDITED) or not session.is_modified(obj):
+                continue
+            before, after = _changes(obj)
+            if before or after:
+                entries.append(self._entry(AuditAction.UPDATE, obj, before, after))
+        for obj in list(session.deleted):
+            if not isinstance(obj, _NOT_AUDITED):
+                entries.append(self._entry(AuditAction.DELETE, obj, _row(obj), None))
+        if entries:
+            session.connection().execute(insert(models.AuditEntry.__table__), entries)
+
+    def _entry(
+        self, action: AuditAction, obj: Any, before: dict[str, Any] | None,
+        after: dict[str, Any] | None,
+    ) -> dict[str, Any]:
+        ident = inspect(obj).identity
+        entity_id = ident[0] if ident and len(ident) == 1 and isinstance(ident[0], int) else None
+        return {
+            "at": models.utcnow(),
+            "actor": self.actor,
+            "action": action.value,
+            "entity": obj.__tablename__,
+            "entity_id": entity_id,
+            "before": _dumps(before) if before is not None else None,
+            "after": _dumps(after) if after is not None else None,
+            "summary": "",
+        }
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def _row(obj: Any) -> dict[str, Any]:
+    mapper = inspect(obj).mapper
+    return {
+        attr.key: _jsonable(getattr(obj, attr.key))
+        for attr in mapper.column_attrs
+        if attr.key not in _SKIP_COLUMNS
+    }
+
+
+def _changes(obj: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+    state = inspect(obj)
+    before: dict[str, Any] = {}
+    after: dict[str, Any] = {}
+    for attr in state.mapper.column_attrs:
+        if attr.key in _SKIP_COLUMNS or attr.key == "version":
+            continue
+        hist = state.attrs[attr.key].history
+        if hist.has_changes():
+            before[attr.key] = _jsonable(hist.deleted[0]) if hist.deleted else None
+            after[attr.key] = _jsonable(hist.added[0]) if hist.added else None
+    return before, after
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)

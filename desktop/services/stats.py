@@ -1,0 +1,146 @@
+"""Progress of a document at a glance: received, discussed, planned, reported, overdue.
+
+Definitions (one place, used by the CLI, the GUI and the reports):
+- *received*: the receipt date is filled in;
+- *discussed*: a study/discussion session date is filled in;
+- *planned*: an implementation plan has a date or is marked issued;
+- *reported*: at least one report came back that was not returned for completion;
+- *overdue* (as of a day): the study deadline has passed without a session, or the latest
+  report deadline that has passed has no accepted report answering it (a report without a
+  deadline answers the first report deadline).
+
+All counting is done in SQL, one pass over the document's tracking rows grouped by the stored
+top-level organisation (``organisations.top_id``); the groups of "Nơi nhận" are then summed in
+Python from those few rows, so an organisation's group membership costs nothing per row.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import fields
+from datetime import date
+
+from sqlalchemy import and_, case, exists, false, func, or_, select, true
+
+from desktop.domain.enums import DeadlineKind, PlanStatus, ReportStatus
+from desktop.services.database import Database
+from desktop.services.documents import list_documents
+from desktop.services.dto import DocumentStats, GroupStats, StageCounts
+from desktop.store import models as m
+
+UNGROUPED = "Đơn vị khác"
+_REPORT_KINDS = (DeadlineKind.FIRST_REPORT.value, DeadlineKind.PERIODIC.value)
+
+
+def _deadline_terms(
+    s: object, document_id: int, today: date
+) -> tuple[date | None, int | None, bool]:
+    """(earliest study deadline, latest passed report deadline, whether it is the first one)."""
+    rows = s.execute(  # type: ignore[attr-defined]
+        select(m.Deadline.id, m.Deadline.kind, m.Deadline.due_date)
+        .where(m.Deadline.document_id == document_id)
+        .order_by(m.Deadline.due_date, m.Deadline.id)
+    ).all()
+    study = [r.due_date for r in rows if r.kind == DeadlineKind.STUDY.value]
+    reports = [r for r in rows if r.kind in _REPORT_KINDS]
+    passed = [r for r in reports if r.due_date < today]
+    latest = passed[-1] if passed else None
+    return (
+        study[0] if study else None,
+        latest.id if latest else None,
+        bool(latest is not None and latest.id == reports[0].id),
+    )
+
+
+def _counts_by_top(s: object, document_id: int, today: date) -> dict[int | None, StageCounts]:
+    t, o, r = m.Tracking, m.Organisation, m.TrackingReport
+    study_due, report_dl, answers_first = _deadline_terms(s, document_id, today)
+    accepted = and_(r.tracking_id == t.id, r.status != ReportStatus.RETURNED.value)
+    overdue_terms = []
+    if study_due is not None and study_due < today:
+        overdue_terms.append(t.study_date.is_(None))
+    if report_dl is not None:
+        answers = or_(
+            r.deadline_id == report_dl,
+            and_(r.deadline_id.is_(None), true() if answers_first else false()),
+        )
+        overdue_terms.append(~exists().where(accepted, answers))
+    overdue = (
+        func.sum(case((or_(*overdue_terms), 1), else_=0)) if overdue_terms else func.sum(0)
+    )
+    planned = or_(t.plan_date.is_not(None), t.plan_status == PlanStatus.ISSUED.value)
+    stmt = (
+        select(
+            o.top_id,
+            func.count(),
+            func.count(t.received_date),
+            func.count(t.study_date),
+            func.sum(case((planned, 1), else_=0)),
+            func.sum(case((exists().where(accepted), 1), else_=0)),
+            overdue,
+            func.coalesce(func.sum(t.cells_held), 0),
+            func.coalesce(func.sum(t.cells_total), 0),
+            func.coalesce(func.sum(t.members_attending), 0),
+            func.coalesce(func.sum(t.members_total), 0),
+        )
+        .join(o, o.id == t.organisation_id)
+        .where(t.document_id == document_id)
+        .group_by(o.top_id)
+    )
+    return {
+        row[0]: StageCounts(*(int(v or 0) for v in row[1:]))
+        for row in s.execute(stmt)  # type: ignore[attr-defined]
+    }
+
+
+def _add(a: StageCounts, b: StageCounts) -> StageCounts:
+    return StageCounts(*(getattr(a, f.name) + getattr(b, f.name) for f in fields(StageCounts)))
+
+
+def _groups_of(s: object, top_ids: list[int]) -> tuple[dict[int, list[int]], dict[int, str]]:
+    """For each top-level organisation, its groups; and the groups' names in display order."""
+    if not top_ids:
+        return {}, {}
+    g, gm = m.OrgGroup, m.OrgGroupMember
+    rows = s.execute(  # type: ignore[attr-defined]
+        select(gm.organisation_id, g.id, g.name)
+        .join(g, g.id == gm.group_id)
+        .where(gm.organisation_id.in_(top_ids))
+        .order_by(g.sort_order, g.id)
+    ).all()
+    membership: dict[int, list[int]] = defaultdict(list)
+    names: dict[int, str] = {}
+    for org_id, group_id, name in rows:
+        membership[org_id].append(group_id)
+        names[group_id] = name
+    return membership, names
+
+
+def document_stats(db: Database, document_id: int, as_of: date | None = None) -> DocumentStats:
+    """Counts for one document, in total and per top-level group."""
+    today = as_of or date.today()
+    with db.read() as s:
+        doc = s.get(m.Document, document_id)
+        if doc is None:
+            from desktop.domain.errors import NotFoundError
+
+            raise NotFoundError(f"Không có văn bản mã số #{document_id}.")
+        by_top = _counts_by_top(s, document_id, today)
+        membership, names = _groups_of(s, [k for k in by_top if k is not None])
+        number_symbol = f"{doc.number}-{doc.symbol}" if doc.number else doc.symbol
+        excerpt, issue_date = doc.excerpt, doc.issue_date
+    totals = StageCounts()
+    per_group: dict[int | None, StageCounts] = {}
+    for top_id, counts in by_top.items():
+        totals = _add(totals, counts)
+        for group_id in membership.get(top_id, [None]) if top_id is not None else [None]:
+            per_group[group_id] = _add(per_group.get(group_id, StageCounts()), counts)
+    groups = [GroupStats(gid, names[gid], per_group[gid]) for gid in names if gid in per_group]
+    if None in per_group:
+        groups.append(GroupStats(None, UNGROUPED, per_group[None]))
+    return DocumentStats(document_id, number_symbol, excerpt, issue_date, today, totals, groups)
+
+
+def all_stats(db: Database, as_of: date | None = None) -> list[DocumentStats]:
+    """Counts for every document, newest first."""
+    return [document_stats(db, d.id, as_of) for d in list_documents(db)]
