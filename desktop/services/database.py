@@ -27,7 +27,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from desktop.domain.enums import AuditAction
 from desktop.domain.errors import ConflictError, DatabaseLockedError
 from desktop.store import models
-from desktop.store.engine import describe
+from desktop.store.engine import WRITE_OPTION, describe
 from desktop.store.schema import open_database
 
 log = logging.getLogger(__name__)
@@ -51,7 +51,10 @@ class Database:
         self.engine = engine
         self.actor = actor or _default_actor()
         self._sessions = sessionmaker(engine, expire_on_commit=False)
-        event.listen(self._sessions, "after_flush", self._audit_flush)
+        self._writers = sessionmaker(
+            engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
+        )
+        event.listen(self._writers, "after_flush", self._audit_flush)
 
     @classmethod
     def open(cls, target: str | None = None, actor: str | None = None) -> Database:
@@ -70,8 +73,8 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """A session in one transaction: committed on success, rolled back on any error."""
-        session = self._sessions()
+        """A session in one write transaction: committed on success, rolled back on any error."""
+        session = self._writers()
         try:
             with session.begin():
                 yield session
@@ -91,12 +94,11 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A session for reading only (rolled back at the end)."""
+        """A session for reading only; its objects stay readable (detached, loaded) afterwards."""
         session = self._sessions()
         try:
             yield session
         finally:
-            session.rollback()
             session.close()
 
     # ----------------------------------------------------------------- audit
@@ -138,8 +140,8 @@ class Database:
         self, action: AuditAction, obj: Any, before: dict[str, Any] | None,
         after: dict[str, Any] | None,
     ) -> dict[str, Any]:
-        ident = inspect(obj).identity
-        entity_id = ident[0] if ident and len(ident) == 1 and isinstance(ident[0], int) else None
+        ident = inspect(obj).mapper.primary_key_from_instance(obj)
+        entity_id = ident[0] if len(ident) == 1 and isinstance(ident[0], int) else None
         return {
             "at": models.utcnow(),
             "actor": self.actor,

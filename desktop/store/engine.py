@@ -23,6 +23,8 @@ from desktop.domain.errors import DatabaseError
 #: ``PRAGMA application_id`` of our SQLite files ("TDCT"), so a random .db is never taken for ours.
 APPLICATION_ID = 0x54444354
 BUSY_TIMEOUT_MS = 5000
+#: Execution option marking a connection that will write (SQLite: BEGIN IMMEDIATE).
+WRITE_OPTION = "theodoi_write"
 
 
 def resolve_url(target: str | os.PathLike[str] | None = None) -> str:
@@ -99,7 +101,10 @@ def _sqlite_engine(url: str, **kwargs: Any) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN")
+        # A write transaction takes the write lock at once (waiting up to busy_timeout): a
+        # deferred one that read first could not be upgraded after another writer committed.
+        immediate = conn.get_execution_options().get(WRITE_OPTION)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
 

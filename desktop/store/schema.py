@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, inspect, text
+from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError
 
 from desktop.domain.errors import DatabaseError, NotOurDatabaseError, SchemaTooNewError
@@ -67,15 +68,15 @@ def check_is_ours(engine: Engine) -> None:
     """Refuse a SQLite file that holds tables but is not a database of this application."""
     if not is_sqlite(engine):
         return
-    with engine.connect() as conn:
-        try:
+    try:
+        with engine.connect() as conn:
             app_id = conn.exec_driver_sql("PRAGMA application_id").scalar()
-        except OperationalError as exc:
-            raise NotOurDatabaseError(
-                "Tệp này không phải là cơ sở dữ liệu SQLite hoặc đã bị hỏng. "
-                "Chọn đúng tệp dữ liệu của Theo dõi Chỉ thị hoặc khôi phục từ bản sao lưu."
-            ) from exc
-        tables = inspect(conn).get_table_names()
+            tables = inspect(conn).get_table_names()
+    except SADatabaseError as exc:
+        raise NotOurDatabaseError(
+            "Tệp này không phải là cơ sở dữ liệu SQLite hoặc đã bị hỏng. "
+            "Chọn đúng tệp dữ liệu của Theo dõi Chỉ thị hoặc khôi phục từ bản sao lưu."
+        ) from exc
     if tables and app_id != APPLICATION_ID:
         raise NotOurDatabaseError(
             "Tệp này là một cơ sở dữ liệu khác, không phải dữ liệu của Theo dõi Chỉ thị. "
@@ -91,8 +92,8 @@ def upgrade(engine: Engine) -> str:
         return HEAD
     if revision is not None and revision not in known_revisions():
         raise SchemaTooNewError(
-            f"Dữ liệu này được tạo bởi một phiên bản mới hơn của chương trình (lược đồ {revision}). "
-            "Hãy cài phiên bản mới nhất của Theo dõi Chỉ thị rồi mở lại; dữ liệu không bị thay đổi."
+            "Dữ liệu này được tạo bởi một phiên bản mới hơn của chương trình "
+            f"(lược đồ {revision}). Hãy cài phiên bản mới nhất của Theo dõi Chỉ thị rồi mở lại; dữ liệu không bị thay đổi."
         )
     if revision is not None:
         backup_before_migration(engine, revision)
