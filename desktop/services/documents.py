@@ -1,4 +1,4 @@
-"""Reading the document register (the register page and its editing come with the registers issue)."""
+"""Reading the document register (its editing comes with the registers issue)."""
 
 from __future__ import annotations
 

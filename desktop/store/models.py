@@ -28,8 +28,11 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    event,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+
+from desktop.domain.text import fold
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -41,7 +44,7 @@ NAMING_CONVENTION = {
 
 
 class UTCDateTime(TypeDecorator[datetime]):
-    """A timestamp stored as naive UTC and always returned timezone-aware (same on both backends)."""
+    """A timestamp stored as naive UTC, always returned timezone-aware (same on both backends)."""
 
     impl = DateTime
     cache_ok = True
@@ -173,7 +176,7 @@ class OrgDenominator(Versioned, Base):
 
 
 class OrgGroup(Versioned, Base):
-    """A named group of organisations as written in "Nơi nhận" (e.g. "Các đảng bộ trực thuộc Tỉnh ủy")."""
+    """A named group of organisations as written in "Nơi nhận" ("Các đảng bộ trực thuộc…")."""
 
     __tablename__ = "org_groups"
 
@@ -479,3 +482,31 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(80), primary_key=True)
     value: Mapped[str] = mapped_column(Text, default="")
+
+
+# --------------------------------------------------------------------------- derived search keys
+
+
+def organisation_search_key(name: str, short_name: str = "", code: str | None = "") -> str:
+    return fold(f"{name} {short_name} {code or ''}")
+
+
+def document_number_key(number: str, symbol: str) -> str:
+    return fold(f"{number}-{symbol}" if number else symbol)
+
+
+def document_search_key(number: str, symbol: str, excerpt: str) -> str:
+    return fold(f"{number}-{symbol} {excerpt}")
+
+
+@event.listens_for(Organisation, "before_insert")
+@event.listens_for(Organisation, "before_update")
+def _organisation_keys(_mapper: Any, _conn: Any, org: Organisation) -> None:
+    org.search_key = organisation_search_key(org.name, org.short_name or "", org.code)
+
+
+@event.listens_for(Document, "before_insert")
+@event.listens_for(Document, "before_update")
+def _document_keys(_mapper: Any, _conn: Any, doc: Document) -> None:
+    doc.number_key = document_number_key(doc.number or "", doc.symbol or "")
+    doc.search_key = document_search_key(doc.number or "", doc.symbol or "", doc.excerpt or "")
