@@ -93,7 +93,8 @@ def upgrade(engine: Engine) -> str:
     if revision is not None and revision not in known_revisions():
         raise SchemaTooNewError(
             "Dữ liệu này được tạo bởi một phiên bản mới hơn của chương trình "
-            f"(lược đồ {revision}). Hãy cài phiên bản mới nhất của Theo dõi Chỉ thị rồi mở lại; dữ liệu không bị thay đổi."
+            f"(lược đồ {revision}). Hãy cài phiên bản mới nhất của Theo dõi Chỉ thị rồi mở lại; "
+            "dữ liệu không bị thay đổi."
         )
     if revision is not None:
         backup_before_migration(engine, revision)

@@ -118,7 +118,8 @@ def test_backup_is_made_before_migrating_an_older_schema(
     (scripts / "versions" / "0002_test.py").write_text(
         'revision = "0002"\ndown_revision = "0001"\nbranch_labels = None\ndepends_on = None\n'
         "from alembic import op\nimport sqlalchemy as sa\n"
-        "def upgrade():\n    op.create_table('extra', sa.Column('id', sa.Integer, primary_key=True))\n"
+        "def upgrade():\n"
+        "    op.create_table('extra', sa.Column('id', sa.Integer, primary_key=True))\n"
         "def downgrade():\n    op.drop_table('extra')\n",
         encoding="utf-8",
     )
