@@ -389,7 +389,9 @@ class TrackingReport(Versioned, Base):
     tracking_id: Mapped[int] = mapped_column(
         ForeignKey("tracking.id", ondelete="CASCADE"), index=True
     )
-    deadline_id: Mapped[int | None] = mapped_column(ForeignKey("deadlines.id", ondelete="SET NULL"))
+    deadline_id: Mapped[int | None] = mapped_column(
+        ForeignKey("deadlines.id", ondelete="SET NULL"), index=True
+    )
     period: Mapped[str] = mapped_column(String(40), default="")
     number: Mapped[str] = mapped_column(String(60), default="")  # "12-BC/ĐU"
     report_date: Mapped[date | None] = mapped_column(Date)
@@ -409,7 +411,9 @@ class Reminder(Base):
     )
     sent_date: Mapped[date] = mapped_column(Date)
     channel: Mapped[str] = mapped_column(String(20), default="")
-    outgoing_id: Mapped[int | None] = mapped_column(ForeignKey("outgoing_register.id"))
+    outgoing_id: Mapped[int | None] = mapped_column(
+        ForeignKey("outgoing_register.id"), index=True
+    )
     note: Mapped[str] = mapped_column(Text, default="")
 
 

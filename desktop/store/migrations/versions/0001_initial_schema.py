@@ -578,6 +578,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("reminders", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_reminders_tracking_id"), ["tracking_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_reminders_outgoing_id"), ["outgoing_id"], unique=False)
 
     op.create_table(
         "tracking_reports",
@@ -611,15 +612,20 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_tracking_reports_tracking_id"), ["tracking_id"], unique=False
         )
+        batch_op.create_index(
+            batch_op.f("ix_tracking_reports_deadline_id"), ["deadline_id"], unique=False
+        )
     _seed()
 
 
 def downgrade() -> None:
     with op.batch_alter_table("tracking_reports", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_tracking_reports_deadline_id"))
         batch_op.drop_index(batch_op.f("ix_tracking_reports_tracking_id"))
 
     op.drop_table("tracking_reports")
     with op.batch_alter_table("reminders", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_reminders_outgoing_id"))
         batch_op.drop_index(batch_op.f("ix_reminders_tracking_id"))
 
     op.drop_table("reminders")
