@@ -987,6 +987,8 @@ class _Generator:
         if rows:
             s.execute(self._bulk(models.Tracking.__table__), rows)
         if reports:
+            for report in reports:
+                report["document_id"] = doc_id
             s.execute(insert(models.TrackingReport.__table__), reports)
         if reminders:
             s.execute(insert(models.Reminder.__table__), reminders)

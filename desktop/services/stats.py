@@ -19,8 +19,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import fields
 from datetime import date
+from typing import Any
 
-from sqlalchemy import and_, case, exists, false, func, or_, select, true
+from sqlalchemy import and_, case, distinct, false, func, or_, select, true
 
 from desktop.domain.enums import DeadlineKind, PlanStatus, ReportStatus
 from desktop.services.database import Database
@@ -52,32 +53,27 @@ def _deadline_terms(
     )
 
 
-def _counts_by_top(s: object, document_id: int, today: date) -> dict[int | None, StageCounts]:
+def _counts_by_top(s: Any, document_id: int, today: date) -> dict[int | None, StageCounts]:
+    """Counts per top-level organisation, in two grouped queries.
+
+    The first reads only the covering index of the document's tracking rows; the second reads
+    the document's accepted reports. With S the recipients late for study, L the latest passed
+    report deadline and H the recipients with an accepted report answering L, the overdue are
+    S ∪ (not H), counted as ``N - H + |S ∩ H|`` (or ``|S|`` when no report deadline passed);
+    S is simply the recipients without a session once the study deadline has passed.
+    """
     t, o, r = m.Tracking, m.Organisation, m.TrackingReport
     study_due, report_dl, answers_first = _deadline_terms(s, document_id, today)
-    accepted = and_(r.tracking_id == t.id, r.status != ReportStatus.RETURNED.value)
-    overdue_terms = []
-    if study_due is not None and study_due < today:
-        overdue_terms.append(t.study_date.is_(None))
-    if report_dl is not None:
-        answers = or_(
-            r.deadline_id == report_dl,
-            and_(r.deadline_id.is_(None), true() if answers_first else false()),
-        )
-        overdue_terms.append(~exists().where(accepted, answers))
-    overdue = (
-        func.sum(case((or_(*overdue_terms), 1), else_=0)) if overdue_terms else func.sum(0)
-    )
+    study_passed = study_due is not None and study_due < today
+    study_late = t.study_date.is_(None) if study_passed else false()
     planned = or_(t.plan_date.is_not(None), t.plan_status == PlanStatus.ISSUED.value)
-    stmt = (
+    main = s.execute(
         select(
             o.top_id,
             func.count(),
             func.count(t.received_date),
             func.count(t.study_date),
             func.sum(case((planned, 1), else_=0)),
-            func.sum(case((exists().where(accepted), 1), else_=0)),
-            overdue,
             func.coalesce(func.sum(t.cells_held), 0),
             func.coalesce(func.sum(t.cells_total), 0),
             func.coalesce(func.sum(t.members_attending), 0),
@@ -86,11 +82,35 @@ def _counts_by_top(s: object, document_id: int, today: date) -> dict[int | None,
         .join(o, o.id == t.organisation_id)
         .where(t.document_id == document_id)
         .group_by(o.top_id)
-    )
-    return {
-        row[0]: StageCounts(*(int(v or 0) for v in row[1:]))
-        for row in s.execute(stmt)  # type: ignore[attr-defined]
+    ).all()
+    if report_dl is not None:
+        answers = or_(r.deadline_id == report_dl,
+                      and_(r.deadline_id.is_(None), true() if answers_first else false()))
+    else:
+        answers = false()
+    reports = {
+        row[0]: row[1:]
+        for row in s.execute(
+            select(
+                o.top_id,
+                func.count(distinct(r.tracking_id)),
+                func.count(distinct(case((answers, r.tracking_id)))),
+                func.count(distinct(case((and_(answers, study_late), r.tracking_id)))),
+            )
+            .join(t, t.id == r.tracking_id)
+            .join(o, o.id == t.organisation_id)
+            .where(r.document_id == document_id, r.status != ReportStatus.RETURNED.value)
+            .group_by(o.top_id)
+        )
     }
+    result: dict[int | None, StageCounts] = {}
+    for top, n, received, discussed, planned_n, *sums in main:
+        reported, answered, late_answered = reports.get(top, (0, 0, 0))
+        late = n - discussed if study_passed else 0
+        overdue = n - answered + late_answered if report_dl is not None else late
+        result[top] = StageCounts(n, received, discussed, int(planned_n or 0), reported,
+                                  int(overdue or 0), *(int(v) for v in sums))
+    return result
 
 
 def _add(a: StageCounts, b: StageCounts) -> StageCounts:

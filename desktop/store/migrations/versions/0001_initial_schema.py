@@ -514,8 +514,11 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("tracking", schema=None) as batch_op:
         batch_op.create_index(
-            "ix_tracking_doc_dates",
-            ["document_id", "organisation_id", "received_date", "study_date", "plan_date"],
+            "ix_tracking_stats",
+            [
+                "document_id", "organisation_id", "received_date", "study_date", "plan_date",
+                "plan_status", "cells_held", "cells_total", "members_attending", "members_total",
+            ],
             unique=False,
         )
         batch_op.create_index(
@@ -584,6 +587,7 @@ def upgrade() -> None:
         "tracking_reports",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("tracking_id", sa.Integer(), nullable=False),
+        sa.Column("document_id", sa.Integer(), nullable=False),
         sa.Column("deadline_id", sa.Integer(), nullable=True),
         sa.Column("period", sa.String(length=40), nullable=False),
         sa.Column("number", sa.String(length=60), nullable=False),
@@ -601,6 +605,12 @@ def upgrade() -> None:
             ondelete="SET NULL",
         ),
         sa.ForeignKeyConstraint(
+            ["document_id"],
+            ["documents.id"],
+            name=op.f("fk_tracking_reports_document_id_documents"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
             ["tracking_id"],
             ["tracking.id"],
             name=op.f("fk_tracking_reports_tracking_id_tracking"),
@@ -615,11 +625,15 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_tracking_reports_deadline_id"), ["deadline_id"], unique=False
         )
+        batch_op.create_index(
+            batch_op.f("ix_tracking_reports_document_id"), ["document_id"], unique=False
+        )
     _seed()
 
 
 def downgrade() -> None:
     with op.batch_alter_table("tracking_reports", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_tracking_reports_document_id"))
         batch_op.drop_index(batch_op.f("ix_tracking_reports_deadline_id"))
         batch_op.drop_index(batch_op.f("ix_tracking_reports_tracking_id"))
 
@@ -636,7 +650,7 @@ def downgrade() -> None:
     op.drop_table("attachments")
     with op.batch_alter_table("tracking", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_tracking_organisation_id"))
-        batch_op.drop_index("ix_tracking_doc_dates")
+        batch_op.drop_index("ix_tracking_stats")
 
     op.drop_table("tracking")
     op.drop_table("outgoing_register")
