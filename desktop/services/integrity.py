@@ -26,6 +26,12 @@ _INVARIANTS: list[tuple[str, str, str]] = [
         "đơn vị ghi sai đơn vị trực thuộc cấp tỉnh",
     ),
     (
+        "Báo cáo thuộc đúng văn bản",
+        "SELECT count(*) FROM tracking_reports r JOIN tracking t ON t.id = r.tracking_id "
+        "WHERE r.document_id <> t.document_id",
+        "báo cáo ghi sai văn bản so với dòng theo dõi của nó",
+    ),
+    (
         "Số chi bộ đã tổ chức",
         "SELECT count(*) FROM tracking WHERE cells_held > cells_total",
         "dòng theo dõi có số chi bộ đã tổ chức lớn hơn tổng số chi bộ",
