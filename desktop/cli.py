@@ -254,6 +254,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except AppError as exc:
         print(f"Lỗi: {exc.message}", file=sys.stderr)
         return EXIT_REFUSED
+    except BrokenPipeError:  # output piped into `head` or a closed pager: not an error
+        sys.stderr.close()
+        return EXIT_OK
 
 
 if __name__ == "__main__":
