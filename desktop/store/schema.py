@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -49,7 +50,8 @@ def current_revision(engine: Engine) -> str | None:
 def _alembic_config(connection: object):  # type: ignore[no-untyped-def]
     from alembic.config import Config
 
-    cfg = Config()
+    # Alembic's default stdout is bound when it is imported; hand it the current one.
+    cfg = Config(stdout=sys.stdout)
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     cfg.attributes["connection"] = connection
     return cfg
