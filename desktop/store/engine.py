@@ -57,6 +57,43 @@ def sqlite_path(url: str) -> Path | None:
     return Path(db)
 
 
+_NETWORK_FS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "fuse.sshfs", "9p", "afs", "ncpfs"}
+_DRIVE_REMOTE = 4  # GetDriveTypeW
+
+
+def is_network_path(path: Path, mounts: str | None = None) -> bool:
+    """True when ``path`` lies on a network share (UNC path, mapped network drive, NFS/SMB mount).
+
+    ``mounts`` (the text of /proc/mounts) can be injected by tests.
+    """
+    text = str(path)
+    if text.startswith(("\\\\", "//")):
+        return True
+    if os.name == "nt":  # pragma: no cover - exercised on Windows
+        import ctypes
+
+        drive = os.path.splitdrive(os.path.abspath(text))[0]
+        if drive:
+            return bool(ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") == _DRIVE_REMOTE)
+        return False
+    if mounts is None:
+        try:
+            mounts = Path("/proc/mounts").read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return False
+    best, best_fs = "", ""
+    resolved = Path(text).as_posix()
+    for line in mounts.splitlines():
+        parts = line.split()
+        if len(parts) < 3:
+            continue
+        point = parts[1].replace("\\040", " ")
+        inside = resolved == point or resolved.startswith(point.rstrip("/") + "/")
+        if inside and len(point) > len(best):
+            best, best_fs = point, parts[2]
+    return best_fs in _NETWORK_FS
+
+
 def is_sqlite(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite"
 
@@ -83,7 +120,12 @@ def _sqlite_engine(url: str, **kwargs: Any) -> Engine:
     connect_args = kwargs.pop("connect_args", {})
     connect_args.setdefault("timeout", BUSY_TIMEOUT_MS / 1000)
     engine = create_engine(url, connect_args=connect_args, **kwargs)
-    use_wal = path is not None and os.environ.get("THEODOI_SQLITE_JOURNAL", "wal").lower() == "wal"
+    # WAL needs shared memory that network file systems do not provide reliably.
+    use_wal = (
+        path is not None
+        and os.environ.get("THEODOI_SQLITE_JOURNAL", "wal").lower() == "wal"
+        and not is_network_path(path)
+    )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:

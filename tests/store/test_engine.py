@@ -98,3 +98,29 @@ def test_vietnamese_path_is_created(tmp_path: Path) -> None:
         conn.execute(text("CREATE TABLE t (x INTEGER)"))
     engine.dispose()
     assert path.exists()
+
+
+MOUNTS = """\
+/dev/vda / ext4 rw 0 0
+server:/export /mnt/share nfs4 rw 0 0
+//nas/docs /mnt/nas cifs rw 0 0
+/dev/vdb /mnt/share/local ext4 rw 0 0
+"""
+
+
+@pytest.mark.parametrize(
+    ("path", "network"),
+    [
+        ("/home/thu/theodoi.sqlite3", False),
+        ("/mnt/share/theodoi.sqlite3", True),
+        ("/mnt/nas/Tài liệu/theodoi.sqlite3", True),
+        ("/mnt/share/local/theodoi.sqlite3", False),  # a local disk mounted inside a share
+        ("/mnt/sharex/theodoi.sqlite3", False),
+        ("//server/share/theodoi.sqlite3", True),
+        ("\\\\server\\share\\theodoi.sqlite3", True),
+    ],
+)
+def test_network_paths_are_recognised(path: str, network: bool) -> None:
+    from desktop.store.engine import is_network_path
+
+    assert is_network_path(Path(path), mounts=MOUNTS) is network
