@@ -1,0 +1,154 @@
+"""Báo cáo: the coverage of one document per group — the figures the Word report will print."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.dates import format_date
+from desktop.domain.numbers import format_int, format_percent, percent
+from desktop.services import documents, stats
+from desktop.services.database import Database
+from desktop.services.dto import DocumentStats
+from desktop.tasks.runner import TaskRunner
+from desktop.ui.models.group_stats_model import GroupStatsModel
+from desktop.ui.pages.page import Page
+
+_EXCERPT_CHARS = 90
+
+
+class ReportsPage(Page):
+    """A document chooser and its table: group × counts with percentages, and a total row."""
+
+    settings_key = "reports_page"
+
+    def __init__(self, db: Database, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._runner = runner
+        self._wanted: int | None = None
+        self.stats: DocumentStats | None = None
+
+        self.document_combo = QComboBox()
+        self.document_combo.setMinimumContentsLength(40)
+        self.document_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        label = QLabel(self.tr("&Document:"))
+        label.setBuddy(self.document_combo)
+        top = QHBoxLayout()
+        top.addWidget(label)
+        top.addWidget(self.document_combo, 1)
+
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.model = GroupStatsModel(with_percent=True, parent=self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        note = QLabel(self.tr("Printing this table as a Word report comes in a later version."))
+        note.setEnabled(False)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.summary)
+        layout.addWidget(note)
+        self.document_combo.currentIndexChanged.connect(self._combo_changed)
+        self._fill_documents()
+
+    def _fill_documents(self) -> None:
+        self.document_combo.blockSignals(True)
+        self.document_combo.clear()
+        for doc in documents.list_documents(self._db):
+            excerpt = doc.excerpt
+            if len(excerpt) > _EXCERPT_CHARS:
+                excerpt = excerpt[: _EXCERPT_CHARS - 1].rstrip() + "…"
+            text = f"{doc.number_symbol} — {format_date(doc.issue_date)} — {excerpt}"
+            self.document_combo.addItem(text, doc.id)
+        self.document_combo.blockSignals(False)
+
+    def show_document(self, document_id: int | None) -> None:
+        """Show ``document_id`` (None: keep the current one, or take the newest)."""
+        if document_id is not None:
+            index = self.document_combo.findData(document_id)
+            if index < 0:  # created since the list was read
+                self._fill_documents()
+                index = self.document_combo.findData(document_id)
+            if index >= 0 and index != self.document_combo.currentIndex():
+                self.document_combo.setCurrentIndex(index)  # loads through _combo_changed
+                return
+        self._combo_changed(self.document_combo.currentIndex())
+
+    def _combo_changed(self, index: int) -> None:
+        document_id = self.document_combo.itemData(index) if index >= 0 else None
+        if document_id is None:
+            self._show(None)
+            return
+        if document_id == self._wanted and self.stats is not None:
+            return
+        self._wanted = document_id
+        db = self._db
+        self._runner.run(
+            lambda _state: stats.document_stats(db, document_id),
+            on_done=self._loaded,
+            label=self.tr("Counting…"),
+            show_progress=False,
+            parent=self,
+        )
+
+    def _loaded(self, result: DocumentStats) -> None:
+        if result.document_id == self._wanted:
+            self._show(result)
+
+    def _show(self, result: DocumentStats | None) -> None:
+        self.stats = result
+        self.model.set_stats(result)
+        if result is None:
+            self.heading.setText(self.tr("There are no documents yet."))
+            self.summary.clear()
+            return
+        self.heading.setText(
+            self.tr("Results of studying and implementing {number} of {date} (as of {as_of})")
+            .format(number=result.number_symbol, date=format_date(result.issue_date),
+                    as_of=format_date(result.as_of))
+        )
+        t = result.totals
+        if not t.recipients:
+            self.summary.setText(self.tr("This document has no recipients yet."))
+            return
+        self.summary.setText(
+            self.tr("{reported}/{recipients} organisations have reported ({share}); "
+                    "{members}/{members_total} party members attended the study sessions.")
+            .format(reported=format_int(t.reported), recipients=format_int(t.recipients),
+                    share=format_percent(percent(t.reported, t.recipients)),
+                    members=format_int(t.members_attending),
+                    members_total=format_int(t.members_total))
+        )
+
+    def save_state(self, settings: QSettings) -> None:
+        self._save_widget(settings, "header", self.table.horizontalHeader())
+
+    def restore_state(self, settings: QSettings) -> None:
+        self._restore_widget(settings, "header", self.table.horizontalHeader())

@@ -1,0 +1,1 @@
+"""Small reusable widgets (search box, progress bars in table cells)."""

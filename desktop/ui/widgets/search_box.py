@@ -1,0 +1,41 @@
+"""A search field that waits for the clerk to pause before searching.
+
+No completer: inline completion fights Vietnamese input methods (Unikey/EVKey send Backspaces
+and then the composed letter), so the field only reports the settled text.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QLineEdit, QWidget
+
+DEBOUNCE_MS = 200
+
+
+class SearchBox(QLineEdit):
+    """Emits :attr:`search_changed` with the NFC text once typing pauses (or at once on Enter)."""
+
+    search_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setClearButtonEnabled(True)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self._emit)
+        self._last: str | None = None
+        self.textChanged.connect(lambda _text: self._timer.start())
+        self.returnPressed.connect(self._emit)
+
+    def search_text(self) -> str:
+        return unicodedata.normalize("NFC", self.text()).strip()
+
+    def _emit(self) -> None:
+        self._timer.stop()
+        text = self.search_text()
+        if text != self._last:
+            self._last = text
+            self.search_changed.emit(text)
