@@ -64,6 +64,8 @@ class StageCounts:
     cells_total: int = 0
     members_attending: int = 0
     members_total: int = 0
+    #: recipients that must report (those at the report deadline's level; all when unset)
+    must_report: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,9 +5,11 @@ Definitions (one place, used by the CLI, the GUI and the reports):
 - *discussed*: a study/discussion session date is filled in;
 - *planned*: an implementation plan has a date or is marked issued;
 - *reported*: at least one report came back that was not returned for completion;
-- *overdue* (as of a day): the study deadline has passed without a session, or the latest
-  report deadline that has passed has no accepted report answering it (a report without a
-  deadline answers the first report deadline).
+- *must report*: the recipients at the level the report deadlines name (``deadlines.depth``,
+  e.g. only the directly subordinate committees report, their party cells do not), else all;
+- *overdue* (as of a day): the study deadline has passed without a session, or — for those
+  who must report — the latest report deadline that has passed has no accepted report
+  answering it (a report without a deadline answers the first report deadline).
 
 All counting is done in SQL, one pass over the document's tracking rows grouped by the stored
 top-level organisation (``organisations.top_id``); the groups of "Nơi nhận" are then summed in
@@ -17,7 +19,7 @@ Python from those few rows, so an organisation's group membership costs nothing 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
@@ -33,12 +35,19 @@ UNGROUPED = "Đơn vị khác"
 _REPORT_KINDS = (DeadlineKind.FIRST_REPORT.value, DeadlineKind.PERIODIC.value)
 
 
-def _deadline_terms(
-    s: object, document_id: int, today: date
-) -> tuple[date | None, int | None, bool]:
-    """(earliest study deadline, latest passed report deadline, whether it is the first one)."""
-    rows = s.execute(  # type: ignore[attr-defined]
-        select(m.Deadline.id, m.Deadline.kind, m.Deadline.due_date)
+@dataclass(frozen=True, slots=True)
+class _Terms:
+    """What a document's deadlines mean for counting on one day."""
+
+    study_passed: bool  # the earliest study deadline is before the day
+    report_deadline: int | None  # the latest report deadline before the day
+    answers_first: bool  # that deadline is the first one (reports without a deadline answer it)
+    report_depth: int | None  # only recipients at this depth must report (None: all)
+
+
+def _deadline_terms(s: Any, document_id: int, today: date) -> _Terms:
+    rows = s.execute(
+        select(m.Deadline.id, m.Deadline.kind, m.Deadline.due_date, m.Deadline.depth)
         .where(m.Deadline.document_id == document_id)
         .order_by(m.Deadline.due_date, m.Deadline.id)
     ).all()
@@ -46,26 +55,31 @@ def _deadline_terms(
     reports = [r for r in rows if r.kind in _REPORT_KINDS]
     passed = [r for r in reports if r.due_date < today]
     latest = passed[-1] if passed else None
-    return (
-        study[0] if study else None,
-        latest.id if latest else None,
-        bool(latest is not None and latest.id == reports[0].id),
+    governing = latest or (reports[0] if reports else None)
+    return _Terms(
+        study_passed=bool(study and study[0] < today),
+        report_deadline=latest.id if latest else None,
+        answers_first=bool(latest is not None and latest.id == reports[0].id),
+        report_depth=governing.depth if governing is not None else None,
     )
 
 
 def _counts_by_top(s: Any, document_id: int, today: date) -> dict[int | None, StageCounts]:
     """Counts per top-level organisation, in two grouped queries.
 
-    The first reads only the covering index of the document's tracking rows; the second reads
-    the document's accepted reports. With S the recipients late for study, L the latest passed
-    report deadline and H the recipients with an accepted report answering L, the overdue are
-    S ∪ (not H), counted as ``N - H + |S ∩ H|`` (or ``|S|`` when no report deadline passed);
-    S is simply the recipients without a session once the study deadline has passed.
+    The first reads only the covering index of the document's tracking rows (and the
+    organisation's top and depth); the second reads the document's accepted reports.
+
+    Overdue: with S the recipients late for study (no session once the study deadline has
+    passed), D those who must report (at the deadline's depth, or all), L the latest passed
+    report deadline and H the recipients of D with an accepted report answering L, the overdue
+    are S ∪ (D \\ H), counted as ``|S| - |S ∩ D| + |D| - |H| + |S ∩ H|`` — or ``|S|`` when no
+    report deadline has passed.
     """
     t, o, r = m.Tracking, m.Organisation, m.TrackingReport
-    study_due, report_dl, answers_first = _deadline_terms(s, document_id, today)
-    study_passed = study_due is not None and study_due < today
-    study_late = t.study_date.is_(None) if study_passed else false()
+    terms = _deadline_terms(s, document_id, today)
+    study_late = t.study_date.is_(None) if terms.study_passed else false()
+    must_report = o.depth == terms.report_depth if terms.report_depth is not None else true()
     planned = or_(t.plan_date.is_not(None), t.plan_status == PlanStatus.ISSUED.value)
     main = s.execute(
         select(
@@ -74,6 +88,8 @@ def _counts_by_top(s: Any, document_id: int, today: date) -> dict[int | None, St
             func.count(t.received_date),
             func.count(t.study_date),
             func.sum(case((planned, 1), else_=0)),
+            func.sum(case((must_report, 1), else_=0)),
+            func.sum(case((and_(must_report, study_late), 1), else_=0)),
             func.coalesce(func.sum(t.cells_held), 0),
             func.coalesce(func.sum(t.cells_total), 0),
             func.coalesce(func.sum(t.members_attending), 0),
@@ -83,9 +99,12 @@ def _counts_by_top(s: Any, document_id: int, today: date) -> dict[int | None, St
         .where(t.document_id == document_id)
         .group_by(o.top_id)
     ).all()
-    if report_dl is not None:
-        answers = or_(r.deadline_id == report_dl,
-                      and_(r.deadline_id.is_(None), true() if answers_first else false()))
+    if terms.report_deadline is not None:
+        answers = and_(
+            must_report,
+            or_(r.deadline_id == terms.report_deadline,
+                and_(r.deadline_id.is_(None), true() if terms.answers_first else false())),
+        )
     else:
         answers = false()
     reports = {
@@ -104,12 +123,15 @@ def _counts_by_top(s: Any, document_id: int, today: date) -> dict[int | None, St
         )
     }
     result: dict[int | None, StageCounts] = {}
-    for top, n, received, discussed, planned_n, *sums in main:
+    for top, n, received, discussed, planned_n, n_report, late_report, *sums in main:
         reported, answered, late_answered = reports.get(top, (0, 0, 0))
-        late = n - discussed if study_passed else 0
-        overdue = n - answered + late_answered if report_dl is not None else late
+        late = n - discussed if terms.study_passed else 0
+        if terms.report_deadline is not None:
+            overdue = late - int(late_report or 0) + int(n_report or 0) - answered + late_answered
+        else:
+            overdue = late
         result[top] = StageCounts(n, received, discussed, int(planned_n or 0), reported,
-                                  int(overdue or 0), *(int(v) for v in sums))
+                                  overdue, *(int(v) for v in sums), must_report=int(n_report or 0))
     return result
 
 

@@ -144,3 +144,15 @@ def test_organisation_tree_as_of_a_date(db: Database) -> None:
     assert [o.party_members for o in before if o.id == ids["xa"]] == [None]
     assert organisations.count(db, TODAY) == 6
     assert [o.id for o in organisations.search(db, "tan lap", TODAY)] == [ids["xa"]]
+
+
+def test_report_deadlines_for_one_level_only(db: Database) -> None:
+    """When only the directly subordinate committees must report, their cells are not late."""
+    ids = _build(db)
+    with db.transaction() as s:
+        for dl in s.scalars(select(m.Deadline).where(m.Deadline.kind != "hoc_tap")):
+            dl.depth = 1
+    st = stats.document_stats(db, ids["doc"], TODAY)
+    assert (st.totals.must_report, st.totals.overdue) == (3, 3)  # phuong, so, cell2 (study)
+    after_yearly = stats.document_stats(db, ids["doc"], date(2026, 12, 16)).totals
+    assert after_yearly.overdue == 4  # xa, phuong, so (yearly report) + cell2 (study); not cell1

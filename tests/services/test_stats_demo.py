@@ -23,10 +23,11 @@ def _independent(db: Database, document_id: int, today: date) -> tuple[dict, dic
     with db.engine.connect() as conn:
         # Typed columns, so dates come back as dates on SQLite too; the rest is plain SQL.
         deadlines = conn.execute(
-            select(dl.id, dl.kind, dl.due_date).where(dl.document_id == document_id)
+            select(dl.id, dl.kind, dl.due_date, dl.depth).where(dl.document_id == document_id)
             .order_by(dl.due_date, dl.id)).all()
         rows = conn.execute(text(
-            "SELECT t.id, o.top_id, t.received_date, t.study_date, t.plan_date, t.plan_status "
+            "SELECT t.id, o.top_id, o.depth, t.received_date, t.study_date, t.plan_date, "
+            "t.plan_status "
             "FROM tracking t JOIN organisations o ON o.id = t.organisation_id "
             "WHERE t.document_id = :d"), {"d": document_id}).all()
         reports = conn.execute(text(
@@ -41,6 +42,8 @@ def _independent(db: Database, document_id: int, today: date) -> tuple[dict, dic
     passed = [d for d in report_deadlines if d.due_date < today]
     latest = passed[-1] if passed else None
     first_id = report_deadlines[0].id if report_deadlines else None
+    governing = latest or (report_deadlines[0] if report_deadlines else None)
+    report_depth = governing.depth if governing is not None else None
     accepted = defaultdict(list)
     for r in reports:
         if r.status != "tra_lai":
@@ -58,7 +61,9 @@ def _independent(db: Database, document_id: int, today: date) -> tuple[dict, dic
         c["planned"] += row.plan_date is not None or row.plan_status == "da_ban_hanh"
         c["reported"] += bool(accepted.get(row.id))
         late_study = study_due is not None and study_due < today and row.study_date is None
-        late_report = latest is not None and not any(
+        must_report = report_depth is None or row.depth == report_depth
+        c["must_report"] += must_report
+        late_report = must_report and latest is not None and not any(
             dl == latest.id or (dl is None and latest.id == first_id)
             for dl in accepted.get(row.id, [])
         )
@@ -69,7 +74,7 @@ def _independent(db: Database, document_id: int, today: date) -> tuple[dict, dic
     return dict(total), {k: dict(v) for k, v in per_group.items()}
 
 
-FIELDS = ("recipients", "received", "discussed", "planned", "reported", "overdue")
+FIELDS = ("recipients", "received", "discussed", "planned", "reported", "overdue", "must_report")
 
 
 @pytest.mark.parametrize("as_of", [TODAY, date(2026, 6, 1)])

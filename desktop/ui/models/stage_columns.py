@@ -82,7 +82,7 @@ STAGES: tuple[StageColumn, ...] = (
     StageColumn("received", lambda c: c.received, _recipients),
     StageColumn("discussed", lambda c: c.discussed, _recipients),
     StageColumn("planned", lambda c: c.planned, _recipients),
-    StageColumn("reported", lambda c: c.reported, _recipients),
+    StageColumn("reported", lambda c: c.reported, lambda c: c.must_report or c.recipients),
     StageColumn("overdue", lambda c: c.overdue, _recipients, alarm=True),
 )
 ATTENDANCE: tuple[StageColumn, ...] = (
