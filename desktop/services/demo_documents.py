@@ -279,7 +279,10 @@ class _Documents:
         rows = self.deadline_rows
         rows.append({
             "id": len(rows) + 1, "document_id": d.id, "kind": kind.value,
-            "due_date": due, "label": label, "period": period, "depth": None, **self.stamp,
+            "due_date": due, "label": label, "period": period,
+            # Reports come from the directly subordinate committees, bodies and organisations
+            # (depth 1), which compile their cells' results; the cells only study.
+            "depth": None if kind is DeadlineKind.STUDY else 1, **self.stamp,
         })
         return len(rows)
 
