@@ -7,6 +7,8 @@ Definitions (one place, used by the CLI, the GUI and the reports):
 - *reported*: at least one report came back that was not returned for completion;
 - *must report*: the recipients at the level the report deadlines name (``deadlines.depth``,
   e.g. only the directly subordinate committees report, their party cells do not), else all;
+- *attendance* (cells held/total, members attending/total): summed over those who must
+  report, whose rows carry the compiled figures of their cells;
 - *overdue* (as of a day): the study deadline has passed without a session, or — for those
   who must report — the latest report deadline that has passed has no accepted report
   answering it (a report without a deadline answers the first report deadline).
@@ -81,6 +83,9 @@ def _counts_by_top(s: Any, document_id: int, today: date) -> dict[int | None, St
     study_late = t.study_date.is_(None) if terms.study_passed else false()
     must_report = o.depth == terms.report_depth if terms.report_depth is not None else true()
     planned = or_(t.plan_date.is_not(None), t.plan_status == PlanStatus.ISSUED.value)
+    # Attendance is summed over the reporting level only: a committee's row already holds the
+    # figures of its cells, so adding the cells' own rows would count every cell twice.
+    attendance = (t.cells_held, t.cells_total, t.members_attending, t.members_total)
     main = s.execute(
         select(
             o.top_id,
@@ -90,10 +95,7 @@ def _counts_by_top(s: Any, document_id: int, today: date) -> dict[int | None, St
             func.sum(case((planned, 1), else_=0)),
             func.sum(case((must_report, 1), else_=0)),
             func.sum(case((and_(must_report, study_late), 1), else_=0)),
-            func.coalesce(func.sum(t.cells_held), 0),
-            func.coalesce(func.sum(t.cells_total), 0),
-            func.coalesce(func.sum(t.members_attending), 0),
-            func.coalesce(func.sum(t.members_total), 0),
+            *(func.coalesce(func.sum(case((must_report, col))), 0) for col in attendance),
         )
         .join(o, o.id == t.organisation_id)
         .where(t.document_id == document_id)

@@ -145,7 +145,8 @@ def main() -> int:
         wall = wall_ms([python, "-m", "desktop", "--db", str(path), "--quit-after-show"], runs)
         rows.append((f"start → main window shown, {label} organisations", f"{shown:.0f} ms",
                      f"{bare:.0f} ms bare window", f"{shown / bare:.1f}× bare"))
-        rows.append((f"  whole process incl. exit, {label} organisations", f"{wall:.0f} ms", "", ""))
+        rows.append((f"  whole process incl. exit, {label} organisations", f"{wall:.0f} ms",
+                     "", ""))
 
     db = Database.open(str(big), actor="benchmark")
     docs = list_documents(db)

@@ -154,5 +154,8 @@ def test_report_deadlines_for_one_level_only(db: Database) -> None:
             dl.depth = 1
     st = stats.document_stats(db, ids["doc"], TODAY)
     assert (st.totals.must_report, st.totals.overdue) == (3, 3)  # phuong, so, cell2 (study)
+    # attendance from the committees' compiled rows only: the cells' own rows are not added
+    t = st.totals
+    assert (t.cells_held, t.cells_total, t.members_attending, t.members_total) == (2, 2, 58, 60)
     after_yearly = stats.document_stats(db, ids["doc"], date(2026, 12, 16)).totals
     assert after_yearly.overdue == 4  # xa, phuong, so (yearly report) + cell2 (study); not cell1

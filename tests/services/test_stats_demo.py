@@ -27,7 +27,7 @@ def _independent(db: Database, document_id: int, today: date) -> tuple[dict, dic
             .order_by(dl.due_date, dl.id)).all()
         rows = conn.execute(text(
             "SELECT t.id, o.top_id, o.depth, t.received_date, t.study_date, t.plan_date, "
-            "t.plan_status "
+            "t.plan_status, t.cells_held, t.cells_total, t.members_attending, t.members_total "
             "FROM tracking t JOIN organisations o ON o.id = t.organisation_id "
             "WHERE t.document_id = :d"), {"d": document_id}).all()
         reports = conn.execute(text(
@@ -63,6 +63,9 @@ def _independent(db: Database, document_id: int, today: date) -> tuple[dict, dic
         late_study = study_due is not None and study_due < today and row.study_date is None
         must_report = report_depth is None or row.depth == report_depth
         c["must_report"] += must_report
+        if must_report:  # attendance: compiled figures of the reporting level only
+            for col in ("cells_held", "cells_total", "members_attending", "members_total"):
+                c[col] += getattr(row, col) or 0
         late_report = must_report and latest is not None and not any(
             dl == latest.id or (dl is None and latest.id == first_id)
             for dl in accepted.get(row.id, [])
@@ -74,7 +77,8 @@ def _independent(db: Database, document_id: int, today: date) -> tuple[dict, dic
     return dict(total), {k: dict(v) for k, v in per_group.items()}
 
 
-FIELDS = ("recipients", "received", "discussed", "planned", "reported", "overdue", "must_report")
+FIELDS = ("recipients", "received", "discussed", "planned", "reported", "overdue", "must_report",
+          "cells_held", "cells_total", "members_attending", "members_total")
 
 
 @pytest.mark.parametrize("as_of", [TODAY, date(2026, 6, 1)])
