@@ -141,8 +141,9 @@ class ReportsPage(Page):
         self.summary.setText(
             self.tr("{reported}/{recipients} organisations have reported ({share}); "
                     "{members}/{members_total} party members attended the study sessions.")
-            .format(reported=format_int(t.reported), recipients=format_int(t.recipients),
-                    share=format_percent(percent(t.reported, t.recipients)),
+            .format(reported=format_int(t.reported),
+                    recipients=format_int(t.must_report or t.recipients),
+                    share=format_percent(percent(t.reported, t.must_report or t.recipients)),
                     members=format_int(t.members_attending),
                     members_total=format_int(t.members_total))
         )
