@@ -29,14 +29,14 @@ sys.path.insert(0, str(ROOT))
 
 TODAY = date(2026, 11, 30)
 BARE_WINDOW = """
-import sys, time
-t0 = time.perf_counter()
+import sys
+from desktop.app import process_age_ms  # the same clock: from process start, as the app's
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication(sys.argv)
 w = QMainWindow(); w.resize(1200, 800); w.show()
 def done():
-    print(f"{(time.perf_counter() - t0) * 1000:.0f}")
+    print(f"{process_age_ms():.0f}")
     app.quit()
 QTimer.singleShot(0, done)
 app.exec()
