@@ -296,7 +296,10 @@ class Deadline(Versioned, Base):
 
 
 class DocumentRecipientLine(Base):
-    """One line of a document's "Nơi nhận" block: a group, or free text (e.g. "LĐVP, PTH")."""
+    """One line of a document's "Nơi nhận" block: a group, an organisation, or text only.
+
+    Text-only lines ("LĐVP, PTH", "Lưu Văn phòng Tỉnh ủy") are printed but track nobody.
+    """
 
     __tablename__ = "document_recipient_lines"
 
@@ -307,6 +310,8 @@ class DocumentRecipientLine(Base):
     position: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(String(300))
     group_id: Mapped[int | None] = mapped_column(ForeignKey("org_groups.id"))
+    # a line naming one organisation ("- Công an tỉnh;"); neither set: printed text only
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id"))
 
 
 class Attachment(Base):

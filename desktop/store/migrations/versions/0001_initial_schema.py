@@ -309,6 +309,7 @@ def upgrade() -> None:
         sa.Column("position", sa.Integer(), nullable=False),
         sa.Column("text", sa.String(length=300), nullable=False),
         sa.Column("group_id", sa.Integer(), nullable=True),
+        sa.Column("organisation_id", sa.Integer(), nullable=True),
         sa.ForeignKeyConstraint(
             ["document_id"],
             ["documents.id"],
@@ -319,6 +320,11 @@ def upgrade() -> None:
             ["group_id"],
             ["org_groups.id"],
             name=op.f("fk_document_recipient_lines_group_id_org_groups"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["organisation_id"],
+            ["organisations.id"],
+            name=op.f("fk_document_recipient_lines_organisation_id_organisations"),
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_document_recipient_lines")),
     )
