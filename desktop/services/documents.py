@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import select
 
 from desktop.domain.errors import NotFoundError, ValidationError
@@ -27,11 +29,33 @@ def _row(doc: m.Document) -> DocumentRow:
     )
 
 
-def list_documents(db: Database, search: str | None = None) -> list[DocumentRow]:
-    """Documents, newest first; ``search`` ignores case, accents and punctuation."""
-    stmt = select(m.Document).order_by(m.Document.issue_date.desc(), m.Document.id.desc())
+def list_documents(
+    db: Database,
+    search: str | None = None,
+    *,
+    type_code: str | None = None,
+    year: int | None = None,
+    issuing_body_id: int | None = None,
+    parent_id: int | None = None,
+) -> list[DocumentRow]:
+    """Documents, newest first; ``search`` ignores case, accents and punctuation.
+
+    The filters narrow the list to one document type (its code, e.g. "CT"), one year of issue,
+    one issuing body, or the documents issued under one parent document.
+    """
+    doc = m.Document
+    stmt = select(doc).order_by(doc.issue_date.desc(), doc.id.desc())
     if search and fold(search):
-        stmt = stmt.where(m.Document.search_key.like(search_pattern(search), escape=LIKE_ESCAPE))
+        stmt = stmt.where(doc.search_key.like(search_pattern(search), escape=LIKE_ESCAPE))
+    if type_code:
+        stmt = stmt.join(m.DocumentType, m.DocumentType.id == doc.type_id).where(
+            m.DocumentType.code == type_code)
+    if year is not None:
+        stmt = stmt.where(doc.issue_date >= date(year, 1, 1), doc.issue_date <= date(year, 12, 31))
+    if issuing_body_id is not None:
+        stmt = stmt.where(doc.issuing_body_id == issuing_body_id)
+    if parent_id is not None:
+        stmt = stmt.where(doc.parent_id == parent_id)
     with db.read() as s:
         return [_row(d) for d in s.scalars(stmt).unique()]
 
