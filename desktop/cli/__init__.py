@@ -12,7 +12,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from desktop.cli import base, documents
+from desktop.cli import base, documents, orgs
 from desktop.cli.common import (
     EXIT_OK,
     EXIT_REFUSED,
@@ -24,7 +24,7 @@ from desktop.domain.errors import AppError
 
 __all__ = ["EXIT_OK", "EXIT_REFUSED", "EXIT_USAGE", "build_parser", "main"]
 
-COMMAND_MODULES = (base, documents)
+COMMAND_MODULES = (base, documents, orgs)
 
 
 def build_parser() -> argparse.ArgumentParser:
