@@ -26,6 +26,7 @@ def _row(doc: m.Document) -> DocumentRow:
         issuing_body=body.name.replace("\n", " ") if body else "",
         scope=doc.scope,
         parent_id=doc.parent_id,
+        regime=body.regime if body else "party",
     )
 
 

@@ -23,13 +23,14 @@ class DocumentRow:
     recipients: int = 0
     received: int = 0
     reported: int = 0
+    regime: str = "party"
 
     @property
     def number_symbol(self) -> str:
-        """"15-CT/TU" (the number and symbol as written in the Party regime)."""
-        if self.number and self.symbol:
-            return f"{self.number}-{self.symbol}"
-        return self.number or self.symbol
+        """"15-CT/TU" (Party regime) or "15/QĐ-UBND" (State regime)."""
+        from desktop.services.document_numbers import format_number_symbol
+
+        return format_number_symbol(self.number, self.symbol, self.regime)
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,7 @@ from sqlalchemy import and_, case, distinct, false, func, or_, select, true
 
 from desktop.domain.enums import DeadlineKind, PlanStatus, ReportStatus
 from desktop.services.database import Database
+from desktop.services.document_numbers import format_number_symbol
 from desktop.services.documents import list_documents
 from desktop.services.dto import DocumentStats, GroupStats, StageCounts
 from desktop.store import models as m
@@ -171,7 +172,8 @@ def document_stats(db: Database, document_id: int, as_of: date | None = None) ->
             raise NotFoundError(f"Không có văn bản mã số #{document_id}.")
         by_top = _counts_by_top(s, document_id, today)
         membership, names = _groups_of(s, [k for k in by_top if k is not None])
-        number_symbol = f"{doc.number}-{doc.symbol}" if doc.number else doc.symbol
+        regime = doc.issuing_body.regime if doc.issuing_body else "party"
+        number_symbol = format_number_symbol(doc.number, doc.symbol, regime)
         excerpt, issue_date = doc.excerpt, doc.issue_date
     totals = StageCounts()
     per_group: dict[int | None, StageCounts] = {}

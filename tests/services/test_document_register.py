@@ -98,6 +98,12 @@ def test_state_document(demo: Database) -> None:
         signer_authority="TM. ỦY BAN NHÂN DÂN"))
     assert (d.symbol, d.number_symbol, d.regime) == ("QĐ-UBND", "07/QĐ-UBND", "state")
     assert documents.find_document(demo, "07/QĐ-UBND").id == d.id
+    # the register list and the statistics write it the State way too
+    [row] = [r for r in documents.list_documents(demo) if r.id == d.id]
+    assert row.number_symbol == "07/QĐ-UBND"
+    from desktop.services.stats import document_stats
+
+    assert document_stats(demo, d.id).number_symbol == "07/QĐ-UBND"
     with pytest.raises(ValidationError) as info:
         create_document(demo, directive(demo, type_code="QĐ", number="08", symbol="QĐ/UBND",
                                         issuing_body_id=body_id(demo, "UBND")))
