@@ -11,6 +11,7 @@ imports) call :meth:`Database.audit_bulk` themselves.
 
 from __future__ import annotations
 
+import errno
 import getpass
 import json
 import logging
@@ -25,7 +26,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.domain.enums import AuditAction
-from desktop.domain.errors import ConflictError, DatabaseLockedError
+from desktop.domain.errors import ConflictError, DatabaseError, DatabaseLockedError
 from desktop.store import models
 from desktop.store.engine import WRITE_OPTION, describe
 from desktop.store.schema import open_database
@@ -34,6 +35,10 @@ log = logging.getLogger(__name__)
 
 #: Models whose writes are business writes (everything but the audit log itself).
 _NOT_AUDITED = (models.AuditEntry,)
+_DISK_FULL = (
+    "Ổ đĩa chứa dữ liệu đã đầy nên không ghi được; chưa có gì bị thay đổi. "
+    "Hãy xóa bớt tệp không cần thiết (hoặc rút ra rồi cắm lại ổ USB) rồi thử lại."
+)
 _SKIP_COLUMNS = {"search_key", "number_key", "created_at", "updated_at"}
 
 
@@ -83,11 +88,18 @@ class Database:
                 "Dữ liệu này vừa được người khác sửa. Hãy tải lại để xem bản mới nhất rồi sửa lại."
             ) from exc
         except OperationalError as exc:
-            if "locked" in str(exc).lower():
+            text = str(exc).lower()
+            if "locked" in text:
                 raise DatabaseLockedError(
                     "Cơ sở dữ liệu đang bị một chương trình khác giữ quá lâu. "
                     "Chờ một lát rồi thử lại; chưa có gì bị thay đổi."
                 ) from exc
+            if "disk is full" in text or "no space" in text:
+                raise DatabaseError(_DISK_FULL) from exc
+            raise
+        except OSError as exc:
+            if exc.errno == errno.ENOSPC:
+                raise DatabaseError(_DISK_FULL) from exc
             raise
         finally:
             session.close()

@@ -108,3 +108,17 @@ def test_dates_and_timestamps_round_trip(db: Database) -> None:
 def test_naive_timestamp_is_refused(db: Database) -> None:
     with pytest.raises(Exception, match="naive"), db.transaction() as s:
         s.add(m.AuditEntry(actor="x", action="create", entity="t", at=datetime(2026, 1, 1)))
+
+
+def test_disk_full_rolls_back_with_a_message(db: Database) -> None:
+    """An injected ENOSPC while writing: nothing is kept, the clerk is told what to do."""
+    import errno
+
+    from desktop.domain.errors import DatabaseError
+
+    with pytest.raises(DatabaseError, match="Ổ đĩa chứa dữ liệu đã đầy"), db.transaction() as s:
+        s.add(m.Organisation(name="Chi bộ thôn Đông"))
+        s.flush()
+        raise OSError(errno.ENOSPC, "No space left on device")
+    with db.read() as s:
+        assert s.scalar(select(func.count()).select_from(m.Organisation)) == 0
