@@ -167,7 +167,7 @@ def _describe(matches: list[RecipientMatch]) -> str:
     rows = []
     for x in matches:
         target = (f"nhóm #{x.group_id}" if x.kind == KIND_GROUP else
-                  f"đơn vị #{x.organisation_id}" if x.kind == KIND_ORGANISATION else "văn bản")
+                  f"đơn vị #{x.organisation_id}" if x.kind == KIND_ORGANISATION else "chỉ in")
         rows.append(f"{x.line_index + 1:>2}.{x.part_index}  {x.label:<45} → {target:<12} "
                     f"{x.matched_name or '':<42} {x.reason}")
     return "\n".join(rows)
