@@ -175,7 +175,10 @@ def _check_lines(s: Session, items: Sequence[Any]) -> tuple[CheckedLine, ...]:
         text = _short(line.text, "line", "recipient_lines", f"Dòng nơi nhận thứ {i}")
         tracked = line.group_id is not None or line.organisation_id is not None
         # A line naming several recipients is stored as one row per recipient: the first
-        # carries the printed text, the others none (printed once).
+        # carries the printed text, the others none (printed once). A continuation part that
+        # matched nothing carries nothing at all: its words are already in the printed line.
+        if not text and not tracked and out:
+            continue
         if not text and not (tracked and out):
             raise ValidationError(f"Dòng nơi nhận thứ {i} để trống; bỏ dòng đó đi.",
                                   "recipient_lines")
