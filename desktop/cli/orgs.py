@@ -15,7 +15,7 @@ from typing import Any
 from desktop.cli.common import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, Parser, date_arg
 
 _SHOWN = 50  # changes listed one by one before "… và N đơn vị khác"
-_PROBLEMS_SHOWN = 200
+_PROBLEMS_SHOWN = 30
 
 
 def register(sub: Any) -> None:
@@ -93,6 +93,9 @@ def _cmd_import(db: Any, args: argparse.Namespace) -> int:
         under = f" (thuộc «{c.parent}»)" if c.parent else " (cấp cao nhất)"
         print(f"  + dòng {c.row}: {c.name}{under}")
     _more(len(plan.creates))
+    if plan.new_groups:
+        print(f"Nhóm nơi nhận mới: {n(len(plan.new_groups))} — "
+              + "; ".join(f"«{g}»" for g in plan.new_groups))
     print(f"Cập nhật: {n(len(plan.updates))} đơn vị")
     for u in plan.updates[:_SHOWN]:
         fields = "; ".join(f"{c.label}: «{c.before}» → «{c.after}»" for c in u.changes)

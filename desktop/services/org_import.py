@@ -96,6 +96,8 @@ class ImportPlan:
     warnings: tuple[str, ...]
     problems: tuple[WorkbookProblem, ...]
     has_macros: bool = False
+    #: groups ("Nơi nhận") named in the file and not in the list yet: created with the import
+    new_groups: tuple[str, ...] = ()
     source: SheetRead | None = field(default=None, repr=False, compare=False)
     #: what apply writes, and the database state it was worked out from
     actions: Actions | None = field(default=None, repr=False, compare=False)
@@ -112,9 +114,12 @@ class ImportPlan:
 
     def summary(self) -> str:
         """"tạo mới 12, cập nhật 3, không đổi 120, chỉ số đơn vị mới 15"."""
-        return (f"tạo mới {format_int(len(self.creates))}, cập nhật "
+        text = (f"tạo mới {format_int(len(self.creates))}, cập nhật "
                 f"{format_int(len(self.updates))}, không đổi {format_int(self.unchanged)}, "
                 f"chỉ số đơn vị (số chi bộ, đảng viên) mới {format_int(len(self.denominators))}")
+        if self.new_groups:
+            text += f", nhóm nơi nhận mới {format_int(len(self.new_groups))}"
+        return text
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +182,8 @@ def _plan(db: Database, path: Path, sheet: str | None, day: date,
         last_row=read.last_row, creates=changes.creates, updates=changes.updates,
         denominators=changes.denominators, unchanged=changes.unchanged,
         skipped=read.skipped, warnings=tuple(warnings), problems=problems,
-        has_macros=has_macros, source=read, actions=changes.actions, fingerprint=state,
+        has_macros=has_macros, new_groups=changes.new_groups, source=read,
+        actions=changes.actions, fingerprint=state,
     )
 
 

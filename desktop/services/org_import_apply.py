@@ -16,7 +16,7 @@ from collections import defaultdict
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import and_, bindparam, delete, func, select, text, update
+from sqlalchemy import and_, bindparam, delete, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from desktop.domain.errors import ConflictError
@@ -84,8 +84,10 @@ def write_actions(s: Session, actions: Actions, day: date) -> list[int]:
         s.execute(delete(gm).where(and_(gm.c.group_id == bindparam("g"),
                                         gm.c.organisation_id == bindparam("o"))),
                   [{"g": g, "o": o} for g, o in actions.group_remove])
+    group_ids = _create_groups(s, actions.new_groups, now)
     bulk_insert(s, m.OrgGroupMember.__table__,
-                [{"group_id": g, "organisation_id": real(e)} for g, e in actions.group_add])
+                [{"group_id": group_ids.get(g, g), "organisation_id": real(e)}
+                 for g, e in actions.group_add])
     bulk_insert(s, _DEN, [
         {"organisation_id": real(e), "as_of": day, "party_cells": cells,
          "party_members": members, "note": "", "version": 1, "created_at": now,
@@ -221,3 +223,18 @@ def _refresh_depths(s: Session) -> None:
     if changed:
         s.execute(update(_ORG).where(_ORG.c.id == bindparam("b_id"))
                   .values(depth=bindparam("b_depth"), top_id=bindparam("b_top")), changed)
+
+
+def _create_groups(s: Any, new_groups: tuple[tuple[int, str], ...], now: Any) -> dict[int, int]:
+    """Create the groups the file names that did not exist; placeholder id -> real id."""
+    if not new_groups:
+        return {}
+    g = m.OrgGroup.__table__
+    last = s.execute(select(func.coalesce(func.max(g.c.sort_order), 0))).scalar_one()
+    real: dict[int, int] = {}
+    for k, (placeholder, name) in enumerate(new_groups, 1):
+        real[placeholder] = s.execute(
+            insert(g).values(name=name, short_name="", sort_order=last + k, note="",
+                             version=1, created_at=now, updated_at=now).returning(g.c.id)
+        ).scalar_one()
+    return real

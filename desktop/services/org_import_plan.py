@@ -102,11 +102,12 @@ class _Planner(Matcher):
                                                  m.OrgGroup.short_name)
                                           .order_by(m.OrgGroup.sort_order, m.OrgGroup.id)):
             self.groups[gid] = name
-            for key in (canonical_name(name), canonical_name(short)):
+            for key in (canonical_name(name), canonical_name(short), fold(name), fold(short)):
                 if key:
                     self.group_keys.setdefault(key, gid)
         self.kind_cache: dict[str, int | None] = {}
         self.group_cache: dict[str, int | None] = {}
+        self.new_groups: list[tuple[int, str]] = []
         self.members: dict[int, set[int]] = defaultdict(set)
         for gid, oid in s.execute(select(m.OrgGroupMember.group_id,
                                          m.OrgGroupMember.organisation_id)):
@@ -134,14 +135,19 @@ class _Planner(Matcher):
             return None
         ids = set()
         for name in names:
-            if name not in self.group_cache:
-                self.group_cache[name] = self.group_keys.get(canonical_name(name))
+            if name not in self.group_cache:  # exact spelling first, then without accents
+                self.group_cache[name] = (self.group_keys.get(canonical_name(name))
+                                          or self.group_keys.get(fold(name)))
             gid = self.group_cache[name]
             if gid is None:
-                allowed = "; ".join(self.groups.values()) or "(chưa có nhóm nào)"
-                self._bad(i, "group", f"Nhóm «{name}» không có trong danh mục nhóm nơi nhận. "
-                                      f"Các nhóm: {allowed}. Thêm nhóm trước rồi nhập lại.")
-                return None
+                # A group named in the file that is not in the list yet: created with the
+                # import (shown in the preview), as an office's own list defines its groups.
+                gid = -(len(self.new_groups) + 1)
+                self.new_groups.append((gid, name))
+                self.groups[gid] = name
+                self.group_keys[canonical_name(name)] = gid
+                self.group_keys.setdefault(fold(name), gid)
+                self.group_cache[name] = gid
             ids.add(gid)
         return frozenset(ids)
 
@@ -203,10 +209,10 @@ class _Planner(Matcher):
                     den_update.append((cur[3], cur[4], cells, members))
                 else:
                     den_insert.append((e, cells, members))
-        actions = Actions(tuple(new), tuple(writes), tuple(group_add), tuple(group_remove),
-                          tuple(den_insert), tuple(den_update))
+        actions = Actions(tuple(new), tuple(writes), tuple(self.new_groups), tuple(group_add),
+                          tuple(group_remove), tuple(den_insert), tuple(den_update))
         return Changes(tuple(self.problems), tuple(creates), tuple(updates), tuple(dens),
-                       unchanged, actions)
+                       unchanged, actions, tuple(name for _, name in self.new_groups))
 
     def _field_changes(
         self, o: ExistingOrg, r: SourceRow, kind_id: int | None, parent: Entity | None,

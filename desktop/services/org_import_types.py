@@ -79,7 +79,9 @@ class Actions:
 
     new: tuple[NewOrg, ...] = ()
     writes: tuple[OrgWrite, ...] = ()
-    group_add: tuple[tuple[int, Entity], ...] = ()
+    #: groups named in the file but not yet in the list: (placeholder id < 0, name)
+    new_groups: tuple[tuple[int, str], ...] = ()
+    group_add: tuple[tuple[int, Entity], ...] = ()  # group id (or placeholder), organisation
     group_remove: tuple[tuple[int, int], ...] = ()
     den_insert: tuple[tuple[Entity, int | None, int | None], ...] = ()
     den_update: tuple[tuple[int, int, int | None, int | None], ...] = ()  # id, version, …
@@ -93,3 +95,4 @@ class Changes:
     denominators: tuple[DenominatorChange, ...] = ()
     unchanged: int = 0
     actions: Actions = field(default_factory=Actions)
+    new_groups: tuple[str, ...] = ()

@@ -126,7 +126,7 @@ def test_each_problem_names_cell_and_reason(db: Database, tmp_path: Path) -> Non
         [8, "Chi bộ chữ", "", "N8", "TU", None, "mười", 12],                    # row 9: G9
         [9, "Chi bộ ngày", "", "N9", "TU", None, None, None, None, "32/13/2025"],  # J10
         [10, "Chi bộ loại lạ", "", "N10", "TU", "Hợp tác xã"],                  # row 11: F11
-        [11, "Chi bộ nhóm lạ", "", "N11", "TU", None, None, None, "Nhóm X"],    # row 12: I12
+        [11, "Chi bộ nhóm lạ", "", "N11", "TU", None, None, None, "Nhóm X"],    # row 12: new group
         [12, None, "", "N12", "TU", None, 1, 5],                                # row 13: B13
         [13, "Chi bộ lặp", "", "", "TU"],                                       # row 14
         [14, "Chi bộ lặp", "", "", "TU"],                                       # row 15: B15
@@ -145,7 +145,6 @@ def test_each_problem_names_cell_and_reason(db: Database, tmp_path: Path) -> Non
         "G9": "chỉ được nhập chữ số",
         "J10": "không có tháng 13",
         "F11": "Loại «Hợp tác xã» không có trong danh mục. Các loại: Tỉnh ủy; Đảng bộ trực thuộc",
-        "I12": "Nhóm «Nhóm X» không có trong danh mục nhóm nơi nhận. Các nhóm: Các đảng bộ",
         "B13": "Thiếu tên đơn vị",
         "B15": "Dòng này lặp lại dòng 14",
         "E16": "Có 2 dòng tên «Chi bộ lặp» (dòng 14, 15); ghi mã đơn vị cấp trên",
@@ -157,12 +156,24 @@ def test_each_problem_names_cell_and_reason(db: Database, tmp_path: Path) -> Non
     assert dump(db) == before
 
 
-def test_unknown_group_with_no_groups_at_all(db: Database, tmp_path: Path) -> None:
-    path = write_rows(tmp_path / "g.xlsx", [[1, "Tỉnh ủy Hà Sơn", "", "TU", None, None, None,
-                                             None, "Nhóm A"]])
-    assert refuse(db, path) == [
-        "Sheet1!I2: Nhóm «Nhóm A» không có trong danh mục nhóm nơi nhận. Các nhóm: (chưa có "
-        "nhóm nào). Thêm nhóm trước rồi nhập lại."]
+def test_unknown_group_is_created_with_the_import(db: Database, tmp_path: Path) -> None:
+    """A fresh install has no groups: the file's "Nhóm" column defines them (shown first)."""
+    path = write_rows(tmp_path / "g.xlsx", [
+        [1, "Tỉnh ủy Hà Sơn", "", "TU"],
+        [2, "Đảng bộ xã An Phú", "", "X01", "TU", None, None, None, "Các đảng bộ trực thuộc"],
+        [3, "Đảng bộ xã Bình Minh", "", "X02", "TU", None, None, None, "cac dang bo truc thuoc"],
+    ])
+    plan = plan_org_import(db, path, as_of=DAY)
+    assert plan.problems == ()
+    assert plan.new_groups == ("Các đảng bộ trực thuộc",)  # one group, however it was typed
+    assert "nhóm nơi nhận mới 1" in plan.summary()
+    apply_org_import(db, plan)
+    with db.read() as s:
+        [group] = s.scalars(select(m.OrgGroup)).all()
+        members = s.scalars(select(m.OrgGroupMember.organisation_id)
+                            .where(m.OrgGroupMember.group_id == group.id)).all()
+    assert group.name == "Các đảng bộ trực thuộc" and len(members) == 2
+    assert plan_org_import(db, path, as_of=DAY).is_empty
 
 
 def test_parent_that_has_ended_and_code_of_ended_org(db: Database, tmp_path: Path) -> None:
