@@ -51,6 +51,9 @@ class DocxDraft:
     warnings: list[str]  # in Vietnamese, one per element not found or doubtful
     regime: str = ""  # "party" | "state" | ""
     addressees: list[str] = field(default_factory=list)  # "Kính gửi" (công văn, tờ trình)
+    #: "chi_bo" when the text says it is to be disseminated down to the party cells
+    #: ("… được phổ biến đến chi bộ."), "dang_vien" down to every member, "" when silent
+    scope: str = ""
 
 
 def read_docx(path: str | Path) -> DocxDraft:
@@ -128,6 +131,7 @@ def parse_lines(lines: list[Line]) -> DocxDraft:
         warnings.append("Không xác định được văn bản của Đảng hay văn bản hành chính (thiếu "
                         "tiêu đề «ĐẢNG CỘNG SẢN VIỆT NAM» hoặc Quốc hiệu).")
     return DocxDraft(
+        scope=_scope(lines),
         type_code=type_code,
         type_name=type_name,
         number=number.number if number else "",
@@ -239,3 +243,21 @@ def _addressees(lines: list[Line], start: int) -> list[str]:
             found.append(line.text.lstrip("-–+• ").rstrip(" ;,."))
         return [x for x in found if x]
     return []
+
+
+_SCOPE_PHRASES = (  # folded; the closing sentence of directives and resolutions
+    ("pho bien den chi bo", "chi_bo"),
+    ("pho bien den tung chi bo", "chi_bo"),
+    ("pho bien den can bo dang vien", "dang_vien"),
+    ("pho bien den tung dang vien", "dang_vien"),
+)
+
+
+def _scope(lines: list[Line]) -> str:
+    """How far down the document says it is to be disseminated, from its own words."""
+    for line in lines:
+        key = fold(line.text)
+        for phrase, scope in _SCOPE_PHRASES:
+            if phrase in key:
+                return scope
+    return ""

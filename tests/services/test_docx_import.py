@@ -130,7 +130,7 @@ def _assert_directive(draft: DocxDraft) -> None:
         issuing_body_lines=["TỈNH ỦY HÀ SƠN"], excerpt=" ".join(EXCERPT_LINES),
         signer_authority="T/M BAN THƯỜNG VỤ", signer_title="PHÓ BÍ THƯ THƯỜNG TRỰC",
         signer_name="Trần Tuệ Hiền", recipient_lines=SAMPLE_RECIPIENTS, warnings=[],
-        regime="party", addressees=[],
+        regime="party", addressees=[], scope="chi_bo",  # "…được phổ biến đến chi bộ."
     )
 
 
