@@ -15,6 +15,7 @@ from desktop import config
 from desktop.services import vocab
 from desktop.services.database import Database
 from desktop.tasks.runner import TaskRunner
+from desktop.ui.dialogs.org_files import OrgFiles
 from desktop.ui.forms.ui_main_window import Ui_MainWindow
 from desktop.ui.icons import icon
 from desktop.ui.pages.page import Page
@@ -64,6 +65,14 @@ class MainWindow(QMainWindow):
             item.setSizeHint(QSize(width, 40))
             self.ui.navigation.addItem(item)
         self.ui.actionQuit.triggered.connect(self.close)
+        # The page has the shortcut (Ctrl+Shift+O); the menu reaches it from any page.
+        self.import_docx_action = QAction(self.tr("&Import a document from Word…"), self)
+        self.import_docx_action.triggered.connect(self._import_docx)
+        self.ui.menuFile.insertAction(self.ui.actionQuit, self.import_docx_action)
+        self.org_files = OrgFiles(db, runner, self, shortcuts=True)  # Ctrl+I, Ctrl+E
+        self.org_files.imported.connect(self._organisations_imported)
+        self.ui.menuFile.insertActions(self.ui.actionQuit, self.org_files.actions())
+        self.ui.menuFile.insertSeparator(self.ui.actionQuit)
         self.ui.navigation.currentRowChanged.connect(self._navigation_changed)
         self.ui.splitter.setStretchFactor(1, 1)
 
@@ -121,7 +130,7 @@ class MainWindow(QMainWindow):
         if key == "organisations":
             from desktop.ui.pages.organisations_page import OrganisationsPage
 
-            return OrganisationsPage(db)
+            return OrganisationsPage(db, runner)
         if key == "tracking":
             from desktop.ui.pages.tracking_page import TrackingPage
 
@@ -137,6 +146,17 @@ class MainWindow(QMainWindow):
 
             return SettingsPage(db)
         raise KeyError(key)
+
+    def _import_docx(self) -> None:
+        if self.welcome is None:
+            self.show_page("documents")
+            self.page("documents").import_docx()  # type: ignore[attr-defined]
+
+    def _organisations_imported(self, _result: object) -> None:
+        if self.welcome is not None:
+            self._leave_welcome()
+        elif "organisations" in self._pages:
+            self._pages["organisations"].reload_all()  # type: ignore[attr-defined]
 
     def _document_selected(self, document_id: int) -> None:
         self._document_id = document_id

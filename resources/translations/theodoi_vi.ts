@@ -2,6 +2,558 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi" sourcelanguage="en">
 <context>
+    <name>AttachmentsDialog</name>
+    <message>
+        <source>Attachments of {document}</source>
+        <translation>Tệp đính kèm của văn bản {document}</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <source>&amp;Files:</source>
+        <translation>&amp;Danh sách tệp:</translation>
+    </message>
+    <message>
+        <source>&amp;Add files…</source>
+        <translation>&amp;Thêm tệp…</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Mở</translation>
+    </message>
+    <message>
+        <source>&amp;Remove file</source>
+        <translation>&amp;Xóa tệp</translation>
+    </message>
+    <message>
+        <source>Files are copied into the data folder beside the database; the original stays where it is.</source>
+        <translation>Tệp được chép vào thư mục dữ liệu, cạnh cơ sở dữ liệu; tệp gốc vẫn ở chỗ cũ.</translation>
+    </message>
+    <message>
+        <source>{name}  —  copied when the document is saved</source>
+        <translation>{name}  —  sẽ chép khi lưu văn bản</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Chọn tệp đính kèm</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Copying {name}…</source>
+        <translation>Đang chép {name}…</translation>
+    </message>
+    <message>
+        <source>Copying attachments…</source>
+        <translation>Đang chép tệp đính kèm…</translation>
+    </message>
+    <message>
+        <source>Checking the file…</source>
+        <translation>Đang kiểm tra tệp…</translation>
+    </message>
+    <message>
+        <source>The file was not opened</source>
+        <translation>Không mở tệp đính kèm</translation>
+    </message>
+    <message>
+        <source>Remove the attached file «{name}»?</source>
+        <translation>Xóa tệp đính kèm «{name}»?</translation>
+    </message>
+    <message>
+        <source>The copy kept beside the database is deleted; the original file elsewhere is not touched.</source>
+        <translation>Bản chép trong thư mục dữ liệu sẽ bị xóa; tệp gốc ở nơi khác không bị ảnh hưởng.</translation>
+    </message>
+</context>
+<context>
+    <name>CascadeCoverageModel</name>
+    <message>
+        <source>Level</source>
+        <translation>Cấp</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Đơn vị nhận</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Đã nhận</translation>
+    </message>
+    <message>
+        <source>Studied</source>
+        <translation>Đã quán triệt</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Đã có kế hoạch</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>Đã báo cáo</translation>
+    </message>
+    <message>
+        <source>Party cells studied</source>
+        <translation>Chi bộ đã học tập</translation>
+    </message>
+    <message>
+        <source>Members attending</source>
+        <translation>Đảng viên tham gia</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Tổng cộng</translation>
+    </message>
+    <message>
+        <source>Directly subordinate</source>
+        <translation>Cấp trực thuộc</translation>
+    </message>
+    <message>
+        <source>Level {depth}</source>
+        <translation>Cấp {depth}</translation>
+    </message>
+</context>
+<context>
+    <name>CascadePanel</name>
+    <message>
+        <source>Number, symbol</source>
+        <translation>Số, ký hiệu</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Excerpt</source>
+        <translation>Trích yếu</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Đơn vị nhận</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Đã nhận</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>Đã báo cáo</translation>
+    </message>
+    <message>
+        <source>Documents issued to implement it:</source>
+        <translation>Các văn bản triển khai:</translation>
+    </message>
+    <message>
+        <source>Coverage per level of the organisation tree:</source>
+        <translation>Kết quả theo từng cấp của văn bản đang chọn:</translation>
+    </message>
+    <message>
+        <source>Reading the cascade…</source>
+        <translation>Đang đọc các văn bản triển khai…</translation>
+    </message>
+    <message>
+        <source>Select a document to see the documents issued under it.</source>
+        <translation>Chọn một văn bản để xem các văn bản triển khai văn bản đó.</translation>
+    </message>
+    <message>
+        <source>{number}: {count} documents issued to implement it (all levels).</source>
+        <translation>{number}: có {count} văn bản triển khai (tính mọi cấp).</translation>
+    </message>
+    <message>
+        <source>{number}: no document has been issued to implement it yet (link one with «Implements» when adding it).</source>
+        <translation>{number}: chưa có văn bản nào triển khai văn bản này (khi thêm văn bản triển khai, chọn văn bản này ở ô «Văn bản cấp trên»).</translation>
+    </message>
+</context>
+<context>
+    <name>DateEdit</name>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>ngày/tháng/năm</translation>
+    </message>
+    <message>
+        <source>Enter a date, e.g. 05/02/2026.</source>
+        <translation>Chưa nhập ngày. Nhập theo dạng ngày/tháng/năm, ví dụ 05/02/2026.</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineTableModel</name>
+    <message>
+        <source>Study and grasp by</source>
+        <translation>Hạn học tập, quán triệt</translation>
+    </message>
+    <message>
+        <source>First report by</source>
+        <translation>Hạn báo cáo lần đầu</translation>
+    </message>
+    <message>
+        <source>Periodic report by</source>
+        <translation>Hạn báo cáo định kỳ</translation>
+    </message>
+    <message>
+        <source>Other deadline</source>
+        <translation>Hạn khác</translation>
+    </message>
+    <message>
+        <source>no date entered</source>
+        <translation>chưa nhập ngày</translation>
+    </message>
+    <message>
+        <source>Deadline {n} ({kind}): {reason}</source>
+        <translation>Hạn thứ {n} ({kind}): {reason}</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Loại hạn</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>What is due</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Reporting period</source>
+        <translation>Kỳ báo cáo</translation>
+    </message>
+    <message>
+        <source>Directly subordinate only</source>
+        <translation>Chỉ cấp trực thuộc báo cáo</translation>
+    </message>
+    <message>
+        <source>level {depth}</source>
+        <translation>cấp {depth}</translation>
+    </message>
+    <message>
+        <source>Type the date as dd/mm/yyyy, e.g. 05/03/2026</source>
+        <translation>Nhập ngày theo dạng ngày/tháng/năm, ví dụ 05/03/2026</translation>
+    </message>
+    <message>
+        <source>Only organisations directly under the issuing committee must meet this deadline</source>
+        <translation>Chỉ các tổ chức trực thuộc cấp ủy ban hành phải thực hiện hạn này</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlinesEditor</name>
+    <message>
+        <source>&amp;Deadlines (Insert adds a row, Delete removes it):</source>
+        <translation>&amp;Các hạn (phím Insert thêm một dòng, Delete xóa dòng đang chọn):</translation>
+    </message>
+    <message>
+        <source>&amp;Add deadline</source>
+        <translation>&amp;Thêm hạn</translation>
+    </message>
+    <message>
+        <source>&amp;Remove deadline</source>
+        <translation>&amp;Xóa hạn</translation>
+    </message>
+</context>
+<context>
+    <name>DenominatorModel</name>
+    <message>
+        <source>As of</source>
+        <translation>Ngày số liệu</translation>
+    </message>
+    <message>
+        <source>Party cells</source>
+        <translation>Số chi bộ</translation>
+    </message>
+    <message>
+        <source>Party members</source>
+        <translation>Số đảng viên</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+</context>
+<context>
+    <name>DenominatorsDialog</name>
+    <message>
+        <source>Party cells and members — {name}</source>
+        <translation>Số chi bộ, đảng viên — {name}</translation>
+    </message>
+    <message>
+        <source>As of &amp;date:</source>
+        <translation>Tính đến &amp;ngày:</translation>
+    </message>
+    <message>
+        <source>Party &amp;cells:</source>
+        <translation>Số &amp;chi bộ:</translation>
+    </message>
+    <message>
+        <source>Party m&amp;embers:</source>
+        <translation>Số đảng &amp;viên:</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>&amp;Ghi chú:</translation>
+    </message>
+    <message>
+        <source>&amp;Save figures</source>
+        <translation>&amp;Lưu số liệu</translation>
+    </message>
+    <message>
+        <source>&amp;New date</source>
+        <translation>Ngày &amp;mới</translation>
+    </message>
+    <message>
+        <source>De&amp;lete row</source>
+        <translation>&amp;Xóa dòng</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Delete the figures dated {day}?</source>
+        <translation>Xóa số liệu ngày {day}?</translation>
+    </message>
+    <message>
+        <source>The previous figures (if any) apply again from that day.</source>
+        <translation>Từ ngày đó, số liệu trước đó (nếu có) được dùng lại.</translation>
+    </message>
+</context>
+<context>
+    <name>DissolveDialog</name>
+    <message>
+        <source>Dissolve organisation</source>
+        <translation>Giải thể đơn vị</translation>
+    </message>
+    <message>
+        <source>&amp;Dissolve</source>
+        <translation>&amp;Giải thể</translation>
+    </message>
+    <message>
+        <source>Dissolved from &amp;date:</source>
+        <translation>Giải thể từ &amp;ngày:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Lý do:</translation>
+    </message>
+    <message>
+        <source>Its last day is the day before. It stays in documents, groups and reports of earlier dates.</source>
+        <translation>Ngày hoạt động cuối cùng là ngày hôm trước. Đơn vị vẫn có trong văn bản, nhóm nơi nhận và báo cáo của các kỳ trước.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentDialog</name>
+    <message>
+        <source>Edit document {number}</source>
+        <translation>Sửa văn bản {number}</translation>
+    </message>
+    <message>
+        <source>New document</source>
+        <translation>Thêm văn bản</translation>
+    </message>
+    <message>
+        <source>Choose or paste the &amp;recipients…</source>
+        <translation>Chọn hoặc dán &amp;nơi nhận…</translation>
+    </message>
+    <message>
+        <source>&amp;1. General</source>
+        <translation>&amp;1. Thông tin chung</translation>
+    </message>
+    <message>
+        <source>&amp;2. Deadlines</source>
+        <translation>&amp;2. Các hạn</translation>
+    </message>
+    <message>
+        <source>&amp;3. Recipients</source>
+        <translation>&amp;3. Nơi nhận</translation>
+    </message>
+    <message>
+        <source>&amp;4. Attachments</source>
+        <translation>&amp;4. Tệp đính kèm</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation>Lư&amp;u</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Check before saving:</source>
+        <translation>Cần kiểm tra trước khi lưu:</translation>
+    </message>
+    <message>
+        <source>Recipients: {totals}</source>
+        <translation>Nơi nhận: {totals}</translation>
+    </message>
+    <message>
+        <source>No recipients yet: nobody will be tracked for this document.</source>
+        <translation>Chưa có nơi nhận: văn bản này chưa theo dõi đơn vị nào.</translation>
+    </message>
+    <message>
+        <source>Saving the document…</source>
+        <translation>Đang lưu văn bản…</translation>
+    </message>
+    <message>
+        <source> and {count} more</source>
+        <translation> và {count} đơn vị khác</translation>
+    </message>
+    <message>
+        <source>{count} organisations are no longer recipients but already have tracking data, so their rows were kept: {names}{more}. If they should not be tracked any more, clear their data on the Tracking page.</source>
+        <translation>Có {count} đơn vị không còn trong nơi nhận nhưng đã có dữ liệu theo dõi nên vẫn được giữ lại: {names}{more}. Nếu không theo dõi các đơn vị này nữa, hãy xóa dữ liệu của chúng ở trang Theo dõi.</translation>
+    </message>
+    <message>
+        <source>These recipients did not exist on the date of issue and are not tracked: {names}. Check the date, or choose the organisation that succeeded them.</source>
+        <translation>Các nơi nhận sau chưa có hoặc đã thôi hoạt động vào ngày ban hành nên không được theo dõi: {names}. Kiểm tra lại ngày ban hành, hoặc chọn đơn vị kế tục.</translation>
+    </message>
+    <message>
+        <source>The document was saved</source>
+        <translation>Đã lưu văn bản</translation>
+    </message>
+    <message>
+        <source>Reload the document now? What you typed in this window is replaced by the newest version.</source>
+        <translation>Tải lại văn bản ngay bây giờ? Những gì vừa nhập trong cửa sổ này sẽ được thay bằng bản mới nhất.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentForm</name>
+    <message>
+        <source>e.g. T/M BAN THƯỜNG VỤ</source>
+        <extracomment>service field name -&gt; the form's own field (number and symbol share one field)</extracomment>
+        <translation>ví dụ T/M BAN THƯỜNG VỤ</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Thường</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Khẩn</translation>
+    </message>
+    <message>
+        <source>Very urgent</source>
+        <translation>Thượng khẩn</translation>
+    </message>
+    <message>
+        <source>Express</source>
+        <translation>Hỏa tốc</translation>
+    </message>
+    <message>
+        <source>Not classified</source>
+        <translation>Không mật</translation>
+    </message>
+    <message>
+        <source>Confidential</source>
+        <translation>Mật</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>Tối mật</translation>
+    </message>
+    <message>
+        <source>Top secret</source>
+        <translation>Tuyệt mật</translation>
+    </message>
+    <message>
+        <source>To the directly subordinate organisations</source>
+        <translation>Đến các tổ chức đảng trực thuộc</translation>
+    </message>
+    <message>
+        <source>Down to every party cell</source>
+        <translation>Phổ biến đến chi bộ</translation>
+    </message>
+    <message>
+        <source>Down to every party member</source>
+        <translation>Phổ biến đến cán bộ, đảng viên</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>&amp;Loại văn bản:</translation>
+    </message>
+    <message>
+        <source>Issuing &amp;body:</source>
+        <translation>&amp;Cơ quan ban hành:</translation>
+    </message>
+    <message>
+        <source>&amp;Number, symbol:</source>
+        <translation>&amp;Số, ký hiệu:</translation>
+    </message>
+    <message>
+        <source>&amp;Date of issue:</source>
+        <translation>&amp;Ngày ban hành:</translation>
+    </message>
+    <message>
+        <source>&amp;Excerpt:</source>
+        <translation>&amp;Trích yếu:</translation>
+    </message>
+    <message>
+        <source>Signing &amp;authority:</source>
+        <translation>Thẩm &amp;quyền ký:</translation>
+    </message>
+    <message>
+        <source>Signer's t&amp;itle:</source>
+        <translation>Chức &amp;vụ người ký:</translation>
+    </message>
+    <message>
+        <source>Signer's na&amp;me:</source>
+        <translation>&amp;Họ tên người ký:</translation>
+    </message>
+    <message>
+        <source>&amp;Urgency:</source>
+        <translation>Độ &amp;khẩn:</translation>
+    </message>
+    <message>
+        <source>C&amp;onfidentiality:</source>
+        <translation>Độ &amp;mật:</translation>
+    </message>
+    <message>
+        <source>Dissemination &amp;scope:</source>
+        <translation>&amp;Phạm vi phổ biến:</translation>
+    </message>
+    <message>
+        <source>Im&amp;plements:</source>
+        <translation>Văn &amp;bản cấp trên:</translation>
+    </message>
+    <message>
+        <source>Remar&amp;ks:</source>
+        <translation>&amp;Ghi chú:</translation>
+    </message>
+    <message>
+        <source>e.g. {example} (or the number alone)</source>
+        <translation>ví dụ {example} (hoặc chỉ ghi số)</translation>
+    </message>
+    <message>
+        <source>Printed as: {text}</source>
+        <translation>In trên văn bản: {text}</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPicker</name>
+    <message>
+        <source>Choose the document this one implements</source>
+        <translation>Chọn văn bản cấp trên mà văn bản này triển khai</translation>
+    </message>
+    <message>
+        <source>Number, symbol or words of the excerpt (accents not needed)</source>
+        <translation>Số, ký hiệu hoặc từ trong trích yếu (gõ không dấu cũng được)</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Tìm:</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose</source>
+        <translation>&amp;Chọn</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
     <name>DocumentProgressPanel</name>
     <message>
         <source>Select a document to see how far it has got.</source>
@@ -28,7 +580,7 @@
     <name>DocumentTableModel</name>
     <message>
         <source>Number, symbol</source>
-        <extracomment>The document&apos;s database id, for any cell of its row.</extracomment>
+        <extracomment>The document's database id, for any cell of its row.</extracomment>
         <translation>Số, ký hiệu</translation>
     </message>
     <message>
@@ -59,6 +611,34 @@
         <translation>&amp;Tìm:</translation>
     </message>
     <message>
+        <source>&amp;New…</source>
+        <translation>Thê&amp;m…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Sửa…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>Xó&amp;a</translation>
+    </message>
+    <message>
+        <source>Import from &amp;Word…</source>
+        <translation>Nhập từ &amp;Word…</translation>
+    </message>
+    <message>
+        <source>Attach&amp;ments…</source>
+        <translation>Đính &amp;kèm…</translation>
+    </message>
+    <message>
+        <source>&amp;Progress</source>
+        <translation>T&amp;iến độ</translation>
+    </message>
+    <message>
+        <source>Implementing d&amp;ocuments</source>
+        <translation>&amp;Văn bản triển khai</translation>
+    </message>
+    <message>
         <source>{count} documents found</source>
         <translation>Tìm thấy {count} văn bản</translation>
     </message>
@@ -70,6 +650,123 @@
         <source>Counting…</source>
         <translation>Đang tính…</translation>
     </message>
+    <message>
+        <source>Delete {type} {number}?</source>
+        <translation>Xóa {type} {number}?</translation>
+    </message>
+    <message>
+        <source>Its deadlines, recipients and attached files are deleted with it. A document whose tracking has started cannot be deleted.</source>
+        <translation>Các hạn, nơi nhận và tệp đính kèm của văn bản cũng bị xóa. Văn bản đã có dữ liệu theo dõi thì không xóa được.</translation>
+    </message>
+    <message>
+        <source>Deleting the document…</source>
+        <translation>Đang xóa văn bản…</translation>
+    </message>
+    <message>
+        <source>The document was not deleted</source>
+        <translation>Không xóa văn bản</translation>
+    </message>
+</context>
+<context>
+    <name>DocxImporter</name>
+    <message>
+        <source>Import a document from Word</source>
+        <translation>Nhập văn bản từ Word</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Văn bản Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>Reading {name}…</source>
+        <translation>Đang đọc {name}…</translation>
+    </message>
+    <message>
+        <source>The document could not be read</source>
+        <translation>Không đọc được văn bản</translation>
+    </message>
+    <message>
+        <source>No issuing body «{what}» is registered: choose the issuing body.</source>
+        <translation>Chưa khai báo cơ quan ban hành «{what}»: chọn cơ quan ban hành.</translation>
+    </message>
+    <message>
+        <source>Choose the issuing body.</source>
+        <translation>Chọn cơ quan ban hành.</translation>
+    </message>
+    <message>
+        <source>The document type «{name}» is not in the list: choose the type.</source>
+        <translation>Loại văn bản «{name}» chưa có trong danh sách: chọn loại văn bản.</translation>
+    </message>
+    <message>
+        <source>Recipients read: {totals}.</source>
+        <translation>Nơi nhận đọc được: {totals}.</translation>
+    </message>
+    <message>
+        <source>Check the lines left as printed text on tab 3.</source>
+        <translation>Xem lại các dòng chỉ in (không theo dõi) ở thẻ «3. Nơi nhận».</translation>
+    </message>
+    <message>
+        <source>Import from Word: {name}</source>
+        <translation>Nhập văn bản từ Word: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>FileSavedDialog</name>
+    <message>
+        <source>File saved</source>
+        <translation>Đã lưu tệp</translation>
+    </message>
+    <message>
+        <source>Open &amp;file</source>
+        <translation>Mở &amp;tệp</translation>
+    </message>
+    <message>
+        <source>Open the f&amp;older</source>
+        <translation>Mở thư &amp;mục</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+</context>
+<context>
+    <name>GroupDialog</name>
+    <message>
+        <source>Rename group</source>
+        <translation>Đổi tên nhóm</translation>
+    </message>
+    <message>
+        <source>New recipient group</source>
+        <translation>Thêm nhóm nơi nhận</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Tên nhóm:</translation>
+    </message>
+    <message>
+        <source>&amp;Short name:</source>
+        <translation>Tên &amp;ngắn:</translation>
+    </message>
+</context>
+<context>
+    <name>GroupListModel</name>
+    <message>
+        <source>{count} more that have ended (kept for past documents)</source>
+        <extracomment>The group's database id.</extracomment>
+        <translation>Còn {count} đơn vị đã kết thúc hoạt động (giữ lại cho các văn bản trước)</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Nhóm</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>Tên ngắn</translation>
+    </message>
+    <message>
+        <source>Organisations</source>
+        <translation>Số đơn vị</translation>
+    </message>
 </context>
 <context>
     <name>GroupStatsModel</name>
@@ -80,6 +777,112 @@
     <message>
         <source>Group of organisations</source>
         <translation>Nhóm đơn vị</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsPanel</name>
+    <message>
+        <source>&amp;New group…</source>
+        <translation>Thêm nhó&amp;m…</translation>
+    </message>
+    <message>
+        <source>Rena&amp;me…</source>
+        <translation>Đổ&amp;i tên…</translation>
+    </message>
+    <message>
+        <source>Delete gro&amp;up</source>
+        <translation>&amp;Xóa nhóm</translation>
+    </message>
+    <message>
+        <source>Move u&amp;p</source>
+        <translation>&amp;Lên</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>X&amp;uống</translation>
+    </message>
+    <message>
+        <source>Add the &amp;selected organisation</source>
+        <translation>Thêm đơn &amp;vị đang chọn</translation>
+    </message>
+    <message>
+        <source>&amp;Add organisations…</source>
+        <translation>Thêm đơn vị &amp;khác…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove from group</source>
+        <translation>&amp;Bỏ khỏi nhóm</translation>
+    </message>
+    <message>
+        <source>Choose a group to see its organisations.</source>
+        <translation>Chọn một nhóm để xem các đơn vị trong nhóm.</translation>
+    </message>
+    <message>
+        <source>Organisations in “{group}”: {count}</source>
+        <translation>Đơn vị trong nhóm «{group}»: {count}</translation>
+    </message>
+    <message>
+        <source>Delete the group “{group}”?</source>
+        <translation>Xóa nhóm «{group}»?</translation>
+    </message>
+    <message>
+        <source>The organisations stay; only the group and its list go.</source>
+        <translation>Các đơn vị vẫn giữ nguyên; chỉ xóa nhóm và danh sách của nhóm.</translation>
+    </message>
+    <message>
+        <source>First select an organisation in the tree or the list on the left.</source>
+        <translation>Hãy chọn một đơn vị trong cây hoặc danh sách bên trái trước.</translation>
+    </message>
+    <message>
+        <source>Add organisations to the group</source>
+        <translation>Thêm đơn vị vào nhóm</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreview</name>
+    <message>
+        <source>Cell</source>
+        <translation>Ô</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Trường</translation>
+    </message>
+    <message>
+        <source>What is wrong</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Dòng</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>Đơn vị cấp trên</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại hình</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Trước</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Sau</translation>
+    </message>
+    <message>
+        <source>(top level)</source>
+        <translation>(cấp cao nhất)</translation>
     </message>
 </context>
 <context>
@@ -103,6 +906,10 @@
     <message>
         <source>Settings</source>
         <translation>Cài đặt</translation>
+    </message>
+    <message>
+        <source>&amp;Import a document from Word…</source>
+        <translation>&amp;Nhập văn bản từ Word…</translation>
     </message>
     <message>
         <source>Data: {location}</source>
@@ -143,6 +950,65 @@
     <message>
         <source>S&amp;ettings</source>
         <translation>&amp;Cài đặt</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge organisations</source>
+        <translation>Sáp nhập đơn vị</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>&amp;Sáp nhập</translation>
+    </message>
+    <message>
+        <source>Merged from &amp;date:</source>
+        <translation>Sáp nhập từ &amp;ngày:</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Thêm…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>&amp;Bỏ</translation>
+    </message>
+    <message>
+        <source>not chosen yet</source>
+        <translation>chưa chọn</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Chọn…</translation>
+    </message>
+    <message>
+        <source>Add up their party cells and &amp;members (a provisional figure until the new count)</source>
+        <translation>Cộng số chi bộ, đảng &amp;viên của các đơn vị (số tạm tính, đến khi có số liệu chính thức)</translation>
+    </message>
+    <message>
+        <source>Merged (they end):</source>
+        <translation>Các đơn vị bị sáp nhập (kết thúc hoạt động):</translation>
+    </message>
+    <message>
+        <source>Merged into:</source>
+        <translation>Sáp nhập vào:</translation>
+    </message>
+    <message>
+        <source>The merged organisations end the day before; their subunits move under the receiving one, which also joins their recipient groups.</source>
+        <translation>Các đơn vị bị sáp nhập kết thúc hoạt động từ ngày hôm trước; các đơn vị trực thuộc của chúng chuyển về đơn vị tiếp nhận, đơn vị tiếp nhận cũng được thêm vào các nhóm nơi nhận của chúng.</translation>
+    </message>
+    <message>
+        <source>Choose the organisations to merge</source>
+        <translation>Chọn các đơn vị bị sáp nhập</translation>
+    </message>
+    <message>
+        <source>Choose the organisation they merge into</source>
+        <translation>Chọn đơn vị tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Choose the organisation they merge into.</source>
+        <translation>Hãy chọn đơn vị tiếp nhận.</translation>
     </message>
 </context>
 <context>
@@ -189,10 +1055,52 @@
     </message>
 </context>
 <context>
+    <name>MoveDialog</name>
+    <message>
+        <source>Move to another parent</source>
+        <translation>Chuyển đơn vị cấp trên</translation>
+    </message>
+    <message>
+        <source>&amp;Move</source>
+        <translation>Chu&amp;yển</translation>
+    </message>
+    <message>
+        <source>Make it a to&amp;p-level organisation (no parent)</source>
+        <translation>Đưa lên &amp;cấp cao nhất (không trực thuộc đơn vị nào)</translation>
+    </message>
+    <message>
+        <source>New parent organisation:</source>
+        <translation>Đơn vị cấp trên mới:</translation>
+    </message>
+    <message>
+        <source>Before this day the organisation is shown under its old parent, with its whole subtree.</source>
+        <translation>Trước ngày này, đơn vị (cùng các đơn vị trực thuộc) vẫn được tính vào đơn vị cấp trên cũ.</translation>
+    </message>
+    <message>
+        <source>Choose the new parent organisation in the list (type part of its name to find it).</source>
+        <translation>Hãy chọn đơn vị cấp trên mới trong danh sách (gõ một phần tên để tìm).</translation>
+    </message>
+</context>
+<context>
+    <name>OrgChangeDialog</name>
+    <message>
+        <source>Effective from &amp;date:</source>
+        <translation>Có hiệu lực từ &amp;ngày:</translation>
+    </message>
+    <message>
+        <source>(top level)</source>
+        <translation>cấp cao nhất</translation>
+    </message>
+    <message>
+        <source>Organisation: {name} — under {parent}</source>
+        <translation>Đơn vị: {name} — trực thuộc: {parent}</translation>
+    </message>
+</context>
+<context>
     <name>OrgColumns</name>
     <message>
         <source>Organisation</source>
-        <extracomment>The organisation&apos;s database id.</extracomment>
+        <extracomment>The organisation's database id.</extracomment>
         <translation>Tên đơn vị</translation>
     </message>
     <message>
@@ -213,6 +1121,466 @@
     </message>
 </context>
 <context>
+    <name>OrgDetailPanel</name>
+    <message>
+        <source>renamed</source>
+        <translation>đổi tên</translation>
+    </message>
+    <message>
+        <source>moved to another parent</source>
+        <translation>chuyển đơn vị cấp trên</translation>
+    </message>
+    <message>
+        <source>kind changed</source>
+        <translation>đổi loại hình</translation>
+    </message>
+    <message>
+        <source>active (founding date not recorded)</source>
+        <translation>đang hoạt động (chưa ghi ngày thành lập)</translation>
+    </message>
+    <message>
+        <source>until {end} (ended)</source>
+        <translation>đến {end} (đã kết thúc)</translation>
+    </message>
+    <message>
+        <source>from {start} to now</source>
+        <translation>từ {start} đến nay</translation>
+    </message>
+    <message>
+        <source>from {start} to {end} (ended)</source>
+        <translation>từ {start} đến {end} (đã kết thúc)</translation>
+    </message>
+    <message>
+        <source>Short name:</source>
+        <translation>Tên viết tắt:</translation>
+    </message>
+    <message>
+        <source>Code:</source>
+        <translation>Mã đơn vị:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Loại hình:</translation>
+    </message>
+    <message>
+        <source>Parent:</source>
+        <translation>Đơn vị cấp trên:</translation>
+    </message>
+    <message>
+        <source>Active:</source>
+        <translation>Thời gian hoạt động:</translation>
+    </message>
+    <message>
+        <source>Name today:</source>
+        <translation>Tên hiện nay:</translation>
+    </message>
+    <message>
+        <source>Renamed from:</source>
+        <translation>Đổi tên từ:</translation>
+    </message>
+    <message>
+        <source>Merged into:</source>
+        <translation>Đã sáp nhập vào:</translation>
+    </message>
+    <message>
+        <source>Merged into it:</source>
+        <translation>Các đơn vị sáp nhập vào:</translation>
+    </message>
+    <message>
+        <source>Party cells, members:</source>
+        <translation>Số chi bộ, đảng viên:</translation>
+    </message>
+    <message>
+        <source>Direct subunits:</source>
+        <translation>Đơn vị trực thuộc:</translation>
+    </message>
+    <message>
+        <source>Recipient groups:</source>
+        <translation>Nhóm nơi nhận:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Ghi chú:</translation>
+    </message>
+    <message>
+        <source>History of names and parents:</source>
+        <translation>Lịch sử tên gọi và đơn vị cấp trên:</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Đến ngày</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>Đơn vị cấp trên</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Thay đổi</translation>
+    </message>
+    <message>
+        <source>Choose an organisation to see its details.</source>
+        <translation>Chọn một đơn vị để xem chi tiết.</translation>
+    </message>
+    <message>
+        <source>This organisation did not exist on {day}.</source>
+        <translation>Ngày {day} đơn vị này chưa thành lập hoặc đã kết thúc hoạt động.</translation>
+    </message>
+    <message>
+        <source>(top level)</source>
+        <translation>(cấp cao nhất)</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>chưa có số liệu</translation>
+    </message>
+    <message>
+        <source>{count} party cells</source>
+        <translation>{count} chi bộ</translation>
+    </message>
+    <message>
+        <source>{count} members</source>
+        <translation>{count} đảng viên</translation>
+    </message>
+    <message>
+        <source>{figures} (as of {day})</source>
+        <translation>{figures} (số liệu ngày {day})</translation>
+    </message>
+</context>
+<context>
+    <name>OrgDialog</name>
+    <message>
+        <source>Edit organisation</source>
+        <translation>Sửa đơn vị</translation>
+    </message>
+    <message>
+        <source>New organisation</source>
+        <translation>Thêm đơn vị</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>(chưa xác định)</translation>
+    </message>
+    <message>
+        <source>none (top level)</source>
+        <translation>không có (cấp cao nhất)</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Chọn…</translation>
+    </message>
+    <message>
+        <source>&amp;Top level</source>
+        <translation>Cấp cao &amp;nhất</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Tên đơn vị:</translation>
+    </message>
+    <message>
+        <source>Corrects the name everywhere, also in the past. For a real renaming from a date use “Rename…”.</source>
+        <translation>Sửa tên ở mọi nơi, kể cả các kỳ trước. Nếu đơn vị đổi tên từ một ngày, hãy dùng «Đổi tên…».</translation>
+    </message>
+    <message>
+        <source>&amp;Short name:</source>
+        <translation>Tên &amp;viết tắt:</translation>
+    </message>
+    <message>
+        <source>C&amp;ode:</source>
+        <translation>&amp;Mã đơn vị:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>Loạ&amp;i hình:</translation>
+    </message>
+    <message>
+        <source>Parent:</source>
+        <translation>Đơn vị cấp trên:</translation>
+    </message>
+    <message>
+        <source>&amp;Founded on:</source>
+        <translation>Ngà&amp;y thành lập:</translation>
+    </message>
+    <message>
+        <source>No&amp;te:</source>
+        <translation>&amp;Ghi chú:</translation>
+    </message>
+    <message>
+        <source>Choose the parent organisation</source>
+        <translation>Chọn đơn vị cấp trên</translation>
+    </message>
+</context>
+<context>
+    <name>OrgDialogs</name>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Lưu</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Reload the newest version now? What you typed in this window is replaced by it.</source>
+        <translation>Tải lại bản mới nhất ngay bây giờ? Những gì đã nhập trong cửa sổ này sẽ được thay bằng bản mới nhất.</translation>
+    </message>
+</context>
+<context>
+    <name>OrgFiles</name>
+    <message>
+        <source>&amp;Import organisation list from Excel…</source>
+        <translation>Nhập &amp;danh sách đơn vị từ Excel…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport organisation list to Excel…</source>
+        <translation>&amp;Xuất danh sách đơn vị ra Excel…</translation>
+    </message>
+    <message>
+        <source>Import from Excel…</source>
+        <translation>Nhập từ Excel…</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>Xuất ra Excel…</translation>
+    </message>
+    <message>
+        <source>Export the organisation list</source>
+        <translation>Xuất danh sách đơn vị</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporting the organisation list…</source>
+        <translation>Đang xuất danh sách đơn vị…</translation>
+    </message>
+    <message>
+        <source>{count} organisations were exported to “{file}”.</source>
+        <translation>Đã xuất {count} đơn vị ra tệp «{file}».</translation>
+    </message>
+    <message>
+        <source>The organisation list was not exported</source>
+        <translation>Chưa xuất được danh sách đơn vị</translation>
+    </message>
+</context>
+<context>
+    <name>OrgImportDialog</name>
+    <message>
+        <source>Import the organisation list from Excel</source>
+        <translation>Nhập danh sách đơn vị từ Excel</translation>
+    </message>
+    <message>
+        <source>no file chosen (.xlsx)</source>
+        <translation>chưa chọn tệp (.xlsx)</translation>
+    </message>
+    <message>
+        <source>&amp;Choose file…</source>
+        <translation>&amp;Chọn tệp…</translation>
+    </message>
+    <message>
+        <source>S&amp;heet:</source>
+        <translation>&amp;Trang tính:</translation>
+    </message>
+    <message>
+        <source>Figures as of &amp;date:</source>
+        <translation>Số liệu tính đến &amp;ngày:</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view again</source>
+        <translation>&amp;Xem trước lại</translation>
+    </message>
+    <message>
+        <source>Match &amp;columns…</source>
+        <translation>&amp;Ghép cột…</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Áp dụng</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Tệp:</translation>
+    </message>
+    <message>
+        <source>Choose the Excel file with the organisation list</source>
+        <translation>Chọn tệp Excel có danh sách đơn vị</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx *.xlsm)</source>
+        <translation>Tệp Excel (*.xlsx *.xlsm)</translation>
+    </message>
+    <message>
+        <source>Reading “{file}”…</source>
+        <translation>Đang đọc «{file}»…</translation>
+    </message>
+    <message>
+        <source>Reading the Excel file…</source>
+        <translation>Đang đọc tệp Excel…</translation>
+    </message>
+    <message>
+        <source>(ignore this column)</source>
+        <translation>(bỏ qua cột này)</translation>
+    </message>
+    <message>
+        <source>(no header)</source>
+        <translation>(không có tiêu đề)</translation>
+    </message>
+    <message>
+        <source>The options changed: press “Preview again” to see what the import would do.</source>
+        <translation>Đã thay đổi lựa chọn: bấm «Xem trước lại» để xem việc nhập sẽ thay đổi những gì.</translation>
+    </message>
+    <message>
+        <source>Row {row} skipped: {reason}</source>
+        <translation>Bỏ qua dòng {row}: {reason}</translation>
+    </message>
+    <message>
+        <source>Choose the Excel file (.xlsx) with the list of organisations. Nothing is written before you have seen what would change and pressed “Apply”.</source>
+        <translation>Chọn tệp Excel (.xlsx) có danh sách đơn vị. Chưa có gì được ghi cho đến khi bạn xem trước các thay đổi và bấm «Áp dụng».</translation>
+    </message>
+    <message>
+        <source>“{file}”, sheet “{sheet}”: headers on row {header}, {rows} organisations read. New {creates}, changed {updates}, unchanged {unchanged}; new party cell and member figures {figures}.</source>
+        <translation>Tệp «{file}», trang tính «{sheet}»: tiêu đề cột ở dòng {header}, đọc {rows} đơn vị. Tạo mới {creates}, cập nhật {updates}, không đổi {unchanged}; số chi bộ, đảng viên mới: {figures}.</translation>
+    </message>
+    <message>
+        <source>Nothing to change: the database already matches the file.</source>
+        <translation>Không có gì thay đổi: dữ liệu đã khớp với tệp.</translation>
+    </message>
+    <message>
+        <source>The file has {count} problems.</source>
+        <translation>Tệp có {count} lỗi.</translation>
+    </message>
+    <message>
+        <source>Nothing will be written until they are fixed in Excel; then press “Preview again”.</source>
+        <translation>Chưa ghi gì vào cơ sở dữ liệu cho đến khi các lỗi này được sửa trong Excel; sửa xong, lưu tệp rồi bấm «Xem trước lại».</translation>
+    </message>
+    <message>
+        <source>&amp;Problems ({count})</source>
+        <translation>&amp;Lỗi ({count})</translation>
+    </message>
+    <message>
+        <source>&amp;New ({count})</source>
+        <translation>Tạo &amp;mới ({count})</translation>
+    </message>
+    <message>
+        <source>Chan&amp;ges ({count})</source>
+        <translation>T&amp;hay đổi ({count})</translation>
+    </message>
+    <message>
+        <source>F&amp;igures ({count})</source>
+        <translation>&amp;Số chi bộ, đảng viên ({count})</translation>
+    </message>
+    <message>
+        <source>&amp;Notes ({count})</source>
+        <translation>Lư&amp;u ý ({count})</translation>
+    </message>
+    <message>
+        <source>Writing to the database…</source>
+        <translation>Đang ghi vào cơ sở dữ liệu…</translation>
+    </message>
+    <message>
+        <source>Importing the organisation list…</source>
+        <translation>Đang nhập danh sách đơn vị…</translation>
+    </message>
+    <message>
+        <source>Import finished: {created} organisations created, {updated} changed, new figures for {figures}.</source>
+        <translation>Đã nhập xong: tạo mới {created} đơn vị, cập nhật {updated} đơn vị, số chi bộ, đảng viên mới của {figures} đơn vị.</translation>
+    </message>
+    <message>
+        <source>Preview the file again now?</source>
+        <translation>Xem trước lại tệp ngay bây giờ?</translation>
+    </message>
+</context>
+<context>
+    <name>OrgPageActions</name>
+    <message>
+        <source>&amp;New organisation</source>
+        <translation>&amp;Thêm đơn vị</translation>
+    </message>
+    <message>
+        <source>New organisation under the selected one</source>
+        <translation>Thêm đơn vị trực thuộc đơn vị đang chọn</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Sửa</translation>
+    </message>
+    <message>
+        <source>Re&amp;name…</source>
+        <translation>Đổ&amp;i tên…</translation>
+    </message>
+    <message>
+        <source>M&amp;ove to another parent…</source>
+        <translation>&amp;Chuyển đơn vị cấp trên…</translation>
+    </message>
+    <message>
+        <source>Move…</source>
+        <translation>Chuyển cấp trên…</translation>
+    </message>
+    <message>
+        <source>Mer&amp;ge…</source>
+        <translation>Sáp &amp;nhập…</translation>
+    </message>
+    <message>
+        <source>D&amp;issolve…</source>
+        <translation>&amp;Giải thể…</translation>
+    </message>
+    <message>
+        <source>Party &amp;cells and members…</source>
+        <translation>Số chi bộ, đảng &amp;viên…</translation>
+    </message>
+    <message>
+        <source>Show in &amp;tree</source>
+        <translation>&amp;Hiện trong cây</translation>
+    </message>
+    <message>
+        <source>&amp;List</source>
+        <translation>&amp;Danh sách</translation>
+    </message>
+    <message>
+        <source>Every organisation in one sortable list</source>
+        <translation>Mọi đơn vị trong một danh sách, bấm tiêu đề cột để sắp xếp</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Tìm</translation>
+    </message>
+</context>
+<context>
+    <name>OrgPicker</name>
+    <message>
+        <source>Name, short name or code (accents not needed)</source>
+        <translation>Tên, tên viết tắt hoặc mã đơn vị (gõ không dấu cũng được)</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>&amp;Tìm:</translation>
+    </message>
+</context>
+<context>
+    <name>OrgPickerDialog</name>
+    <message>
+        <source>&amp;Choose</source>
+        <translation>&amp;Chọn</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
     <name>OrganisationsPage</name>
     <message>
         <source>Name, short name or code (accents not needed)</source>
@@ -221,6 +1589,22 @@
     <message>
         <source>&amp;Search:</source>
         <translation>&amp;Tìm:</translation>
+    </message>
+    <message>
+        <source>As of d&amp;ate:</source>
+        <translation>Tính đến n&amp;gày:</translation>
+    </message>
+    <message>
+        <source>Toda&amp;y</source>
+        <translation>&amp;Hôm nay</translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation>&amp;Chi tiết</translation>
+    </message>
+    <message>
+        <source>Reci&amp;pient groups</source>
+        <translation>&amp;Nơi nhận</translation>
     </message>
     <message>
         <source>Click ▸ to open an organisation</source>
@@ -233,6 +1617,33 @@
     <message>
         <source>{count} found</source>
         <translation>Tìm thấy {count} đơn vị</translation>
+    </message>
+    <message>
+        <source>Reading the list…</source>
+        <translation>Đang đọc danh sách…</translation>
+    </message>
+    <message>
+        <source>{count} organisations</source>
+        <translation>{count} đơn vị</translation>
+    </message>
+    <message>
+        <source>As it stood on {day}</source>
+        <translation>Đang xem theo ngày {day}</translation>
+    </message>
+</context>
+<context>
+    <name>ParentChooser</name>
+    <message>
+        <source>none (not issued to implement another one)</source>
+        <translation>không có (văn bản này không triển khai văn bản nào)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>Bỏ liên kết</translation>
     </message>
 </context>
 <context>
@@ -249,6 +1660,203 @@
     <message>
         <source>Excerpt</source>
         <translation>Trích yếu</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientChooser</name>
+    <message>
+        <source>{name} — {count} organisations</source>
+        <translation>{name} — {count} đơn vị</translation>
+    </message>
+    <message>
+        <source>Name, short name or code (accents not needed)</source>
+        <translation>Tên, tên viết tắt hoặc mã đơn vị (gõ không dấu cũng được)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove from the list</source>
+        <translation>&amp;Bỏ chọn</translation>
+    </message>
+    <message>
+        <source>&amp;Groups (as of {date}):</source>
+        <translation>&amp;Nhóm nơi nhận (ngày {date}):</translation>
+    </message>
+    <message>
+        <source>&amp;Find an organisation:</source>
+        <translation>&amp;Tìm đơn vị:</translation>
+    </message>
+    <message>
+        <source>C&amp;hosen:</source>
+        <translation>Đã &amp;chọn:</translation>
+    </message>
+    <message>
+        <source>First {count} found; type more to narrow down</source>
+        <translation>{count} kết quả đầu tiên; gõ thêm để thu hẹp</translation>
+    </message>
+    <message>
+        <source>{count} found (Space ticks one)</source>
+        <translation>Tìm thấy {count} (phím cách để đánh dấu)</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientMatchModel</name>
+    <message>
+        <source>Chosen from the list</source>
+        <translation>Chọn từ danh sách</translation>
+    </message>
+    <message>
+        <source>Left as printed text by the clerk</source>
+        <translation>Người dùng chọn chỉ in</translation>
+    </message>
+    <message>
+        <source>Skip (print only)</source>
+        <translation>Bỏ qua (chỉ in)</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Nhóm</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Printed only</source>
+        <translation>Chỉ in</translation>
+    </message>
+    <message>
+        <source>Printed line</source>
+        <translation>Dòng in</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Matched to</source>
+        <translation>Nhóm, đơn vị</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Suggested: {name}</source>
+        <translation>Gợi ý: {name}</translation>
+    </message>
+    <message>
+        <source>Chosen by the clerk</source>
+        <translation>Người dùng chọn</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientsDialog</name>
+    <message>
+        <source>{groups} groups, {orgs} organisations, {texts} printed-only lines</source>
+        <translation>{groups} nhóm, {orgs} đơn vị, {texts} dòng chỉ in</translation>
+    </message>
+    <message>
+        <source>Recipients (Nơi nhận) as of {date}</source>
+        <translation>Nơi nhận (tính theo ngày {date})</translation>
+    </message>
+    <message>
+        <source>Nơi nhận:
+- Các đảng bộ trực thuộc Tỉnh ủy;
+- …
+- Lưu Văn phòng Tỉnh ủy.</source>
+        <translation>Nơi nhận:
+- Các đảng bộ trực thuộc Tỉnh ủy;
+- …
+- Lưu Văn phòng Tỉnh ủy.</translation>
+    </message>
+    <message>
+        <source>&amp;Paste the «Nơi nhận:» block of the document here:</source>
+        <translation>&amp;Dán khối «Nơi nhận:» của văn bản vào đây:</translation>
+    </message>
+    <message>
+        <source>&amp;Match (Ctrl+Enter)</source>
+        <translation>Đối &amp;chiếu (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Result (F2 changes a row: choose a suggestion or «print only»):</source>
+        <translation>&amp;Kết quả (F2 để đổi một dòng: chọn gợi ý hoặc «Bỏ qua (chỉ in)»):</translation>
+    </message>
+    <message>
+        <source>&amp;1. Choose groups, organisations</source>
+        <translation>&amp;1. Chọn nhóm, đơn vị</translation>
+    </message>
+    <message>
+        <source>&amp;2. Paste from the document</source>
+        <translation>&amp;2. Dán từ văn bản</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>No recipient line was found. Paste the whole block, one recipient per line starting with «-».</source>
+        <translation>Không tìm thấy dòng nơi nhận nào. Hãy dán cả khối, mỗi nơi nhận một dòng bắt đầu bằng «-».</translation>
+    </message>
+    <message>
+        <source>Matching the recipients…</source>
+        <translation>Đang đối chiếu nơi nhận…</translation>
+    </message>
+    <message>
+        <source>Replace the recipients chosen by hand with the result of the match?</source>
+        <translation>Thay các nơi nhận đã chọn tay bằng kết quả đối chiếu?</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterFilters</name>
+    <message>
+        <source>All types</source>
+        <translation>Mọi loại</translation>
+    </message>
+    <message>
+        <source>All issuing bodies</source>
+        <translation>Mọi cơ quan</translation>
+    </message>
+    <message>
+        <source>T&amp;ype:</source>
+        <translation>&amp;Loại:</translation>
+    </message>
+    <message>
+        <source>Y&amp;ear:</source>
+        <translation>&amp;Năm:</translation>
+    </message>
+    <message>
+        <source>Iss&amp;ued by:</source>
+        <translation>&amp;Cơ quan:</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>Mọi năm</translation>
+    </message>
+</context>
+<context>
+    <name>RenameDialog</name>
+    <message>
+        <source>Rename organisation</source>
+        <translation>Đổi tên đơn vị</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>Đổi &amp;tên</translation>
+    </message>
+    <message>
+        <source>&amp;New name:</source>
+        <translation>Tên &amp;mới:</translation>
+    </message>
+    <message>
+        <source>New s&amp;hort name:</source>
+        <translation>Tên &amp;viết tắt mới:</translation>
+    </message>
+    <message>
+        <source>Documents and reports dated before this day keep showing the old name.</source>
+        <translation>Văn bản và báo cáo của các kỳ trước ngày này vẫn ghi tên cũ.</translation>
     </message>
 </context>
 <context>
@@ -498,12 +2106,24 @@
         <translation>Cơ sở dữ liệu hiện còn trống. Để làm quen với chương trình, hãy tạo dữ liệu mẫu: một tỉnh giả định với các đơn vị, một số văn bản và số liệu theo dõi.</translation>
     </message>
     <message>
+        <source>To start with your own data, import the list of organisations from the Excel file your office keeps (name, parent, kind, party cells, members…). You will see what would be created before anything is written.</source>
+        <translation>Để bắt đầu với dữ liệu của cơ quan, hãy nhập danh sách đơn vị từ tệp Excel đang dùng (tên, đơn vị cấp trên, loại hình, số chi bộ, số đảng viên…). Chương trình cho xem trước những gì sẽ được tạo rồi mới ghi.</translation>
+    </message>
+    <message>
         <source>&amp;Create sample data</source>
         <translation>&amp;Tạo dữ liệu mẫu</translation>
     </message>
     <message>
+        <source>&amp;Import the organisation list from Excel…</source>
+        <translation>&amp;Nhập danh sách đơn vị từ Excel…</translation>
+    </message>
+    <message>
         <source>Creating sample data…</source>
         <translation>Đang tạo dữ liệu mẫu…</translation>
+    </message>
+    <message>
+        <source>The organisation list was imported.</source>
+        <translation>Đã nhập danh sách đơn vị.</translation>
     </message>
     <message>
         <source>Sample data created.</source>

@@ -4,11 +4,17 @@ The model never reads more than the clerk opens: the roots when the view first a
 children of each node the clerk expands (``canFetchMore``/``fetchMore``). Whether a node has
 children comes from its ``child_count``, so no grandchildren are read to draw the expand arrows.
 Start-up therefore costs the same for 300 or 30,000 organisations.
+
+After an edit the page refreshes only what the edit touched: :meth:`OrgTreeModel.update_orgs`
+replaces the rows of a few organisations, :meth:`OrgTreeModel.reload_children` re-reads the
+children of one opened node and reconciles them with what is shown (rows removed, moved and
+inserted one by one, so the opened subtrees of the others, the selection and the scroll
+position stay). :meth:`OrgTreeModel.load_path` opens the tree down to one organisation.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -111,6 +117,136 @@ class OrgTreeModel(QAbstractItemModel):
         self.beginResetModel()
         self._nodes = {_ROOT_ID: _Node(None, -1, 0)}
         self.endResetModel()
+
+    # ------------------------------------------------------------------ lookups
+
+    def index_of(self, org_id: int | None) -> QModelIndex:
+        """The index of a loaded organisation (invalid when it is not in the loaded tree)."""
+        if org_id is None or org_id not in self._nodes or org_id == _ROOT_ID:
+            return QModelIndex()
+        return self.createIndex(self._nodes[org_id].row, 0, org_id)
+
+    def parent_id_of(self, org_id: int) -> tuple[bool, int | None]:
+        """(shown, parent id) of an organisation in the loaded tree (None: a root)."""
+        node = self._nodes.get(org_id)
+        if node is None or org_id == _ROOT_ID:
+            return False, None
+        return True, (None if node.parent_id == _ROOT_ID else node.parent_id)
+
+    def is_loaded(self, org_id: int | None) -> bool:
+        """True when the children of ``org_id`` (None: the roots) have been read."""
+        node = self._nodes.get(_ROOT_ID if org_id is None else org_id)
+        return node is not None and node.loaded
+
+    def load_path(self, path: Sequence[int]) -> QModelIndex:
+        """Read the children along ``path`` (root first, as ``org_path`` gives it) and return
+        the index of its last organisation (invalid when it is not there)."""
+        if self.canFetchMore(QModelIndex()):
+            self.fetchMore(QModelIndex())
+        for org_id in path[:-1]:
+            index = self.index_of(org_id)
+            if not index.isValid():
+                return QModelIndex()
+            if self.canFetchMore(index):
+                self.fetchMore(index)
+        return self.index_of(path[-1]) if path else QModelIndex()
+
+    # ------------------------------------------------------------------ refreshing
+
+    def update_orgs(self, orgs: Iterable[OrgNode]) -> None:
+        """Show new data for organisations already in the tree (others are ignored)."""
+        for org in orgs:
+            node = self._nodes.get(org.id)
+            if node is None or org.id == _ROOT_ID:
+                continue
+            node.org = org
+            index = self.createIndex(node.row, 0, org.id)
+            self.dataChanged.emit(index, index.siblingAtColumn(OrgColumns.COUNT - 1))
+            if node.loaded and org.child_count != len(node.children):
+                self.reload_children(org.id)
+
+    def reload_children(self, org_id: int | None) -> None:
+        """Re-read the children of an opened node (None: the roots) and show the difference;
+        nothing happens for a node that was never opened."""
+        node_id = _ROOT_ID if org_id is None else org_id
+        node = self._nodes.get(node_id)
+        if node is None or not node.loaded:
+            return
+        self._sync(node_id, list(self._loader(org_id)))
+
+    def _sync(self, node_id: int, orgs: list[OrgNode]) -> None:
+        node = self._nodes[node_id]
+        parent = self._index_of_node(node_id)
+        wanted = {o.id for o in orgs}
+        for row in range(len(node.children) - 1, -1, -1):  # 1. gone
+            if node.children[row] not in wanted:
+                self.beginRemoveRows(parent, row, row)
+                self._forget(node.children.pop(row))
+                self._renumber(node)
+                self.endRemoveRows()
+        present = set(node.children)
+        order = [o.id for o in orgs if o.id in present]
+        if order != node.children:  # 2. re-ordered
+            self._reorder(node_id, order)
+        for position, org in enumerate(orgs):  # 3. new, and new data for the others
+            if position < len(node.children) and node.children[position] == org.id:
+                self.update_orgs([org])
+                continue
+            if org.id in self._nodes:
+                if self._is_ancestor(org.id, node_id):  # placed under its own old child
+                    self.reload()
+                    return
+                self._detach(org.id)  # shown elsewhere: moved here
+            self.beginInsertRows(parent, position, position)
+            node.children.insert(position, org.id)
+            self._nodes[org.id] = _Node(org, node_id, position)
+            self._renumber(node)
+            self.endInsertRows()
+
+    def _reorder(self, node_id: int, order: list[int]) -> None:
+        node = self._nodes[node_id]
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        node.children = order
+        self._renumber(node)
+        after = [
+            self.createIndex(self._nodes[i.internalId()].row, i.column(), i.internalId())
+            if i.isValid() and self._nodes[i.internalId()].parent_id == node_id else i
+            for i in before
+        ]
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
+
+    def _detach(self, org_id: int) -> None:
+        """Remove a shown organisation (and what is loaded below it) from its parent."""
+        node = self._nodes[org_id]
+        parent = self._nodes[node.parent_id]
+        self.beginRemoveRows(self._index_of_node(node.parent_id), node.row, node.row)
+        parent.children.pop(node.row)
+        self._forget(org_id)
+        self._renumber(parent)
+        self.endRemoveRows()
+
+    def _forget(self, org_id: int) -> None:
+        stack = [org_id]
+        while stack:
+            node = self._nodes.pop(stack.pop(), None)
+            if node is not None:
+                stack.extend(node.children)
+
+    def _renumber(self, node: _Node) -> None:
+        for row, child in enumerate(node.children):
+            self._nodes[child].row = row
+
+    def _is_ancestor(self, ancestor: int, node_id: int) -> bool:
+        while node_id != _ROOT_ID:
+            if node_id == ancestor:
+                return True
+            node_id = self._nodes[node_id].parent_id
+        return False
+
+    def _index_of_node(self, node_id: int) -> QModelIndex:
+        return QModelIndex() if node_id == _ROOT_ID else self.index_of(node_id)
 
     def _node(self, index: ModelIndex) -> _Node:
         if not index.isValid():

@@ -1,4 +1,9 @@
-"""Chào mừng: shown instead of the pages while the database holds nothing at all."""
+"""Chào mừng: shown instead of the pages while the database holds nothing at all.
+
+Two ways out: create sample data, or import the office's own organisation list from Excel
+(the import dialog of :mod:`desktop.ui.dialogs.org_files`). Either way :attr:`WelcomePage.
+demo_created` tells the main window that the database now holds data.
+"""
 
 from __future__ import annotations
 
@@ -30,7 +35,7 @@ def default_demo_builder(db: Database, progress: Callable[[float, str], None]) -
 class WelcomePage(QWidget):
     """What the program is for, and one button that creates sample data to try it on."""
 
-    demo_created = Signal()
+    demo_created = Signal()  # the database holds data now (sample data, or an imported list)
 
     def __init__(
         self, db: Database, runner: TaskRunner, demo_builder: DemoBuilder | None = None,
@@ -57,6 +62,12 @@ class WelcomePage(QWidget):
             "The database is still empty. To look around first, create sample data: a fictitious "
             "province with its organisations, a few documents and their tracking records."
         ))
+        own = QLabel(self.tr(
+            "To start with your own data, import the list of organisations from the Excel file "
+            "your office keeps (name, parent, kind, party cells, members…). You will see what "
+            "would be created before anything is written."
+        ))
+        own.setWordWrap(True)
         empty.setWordWrap(True)
         self.demo_button = QPushButton(self.tr("&Create sample data"))
         self.demo_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
@@ -65,6 +76,11 @@ class WelcomePage(QWidget):
         button_font.setPointSizeF(button_font.pointSizeF() * 1.2)
         self.demo_button.setFont(button_font)
         self.demo_button.clicked.connect(self.create_demo)
+        self.import_button = QPushButton(self.tr("&Import the organisation list from Excel…"))
+        self.import_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.import_button.setMinimumHeight(44)
+        self.import_button.setFont(button_font)
+        self.import_button.clicked.connect(self.import_organisations)
         self.status = QLabel()
 
         box = QWidget()
@@ -74,7 +90,12 @@ class WelcomePage(QWidget):
         inner.addWidget(title)
         inner.addWidget(intro)
         inner.addWidget(empty)
-        inner.addWidget(self.demo_button)
+        inner.addWidget(own)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.demo_button)
+        buttons.addWidget(self.import_button)
+        buttons.addStretch(1)
+        inner.addLayout(buttons)
         inner.addWidget(self.status)
         # Stretches rather than an alignment flag, so the wrapped labels get their full height.
         row = QHBoxLayout()
@@ -102,6 +123,19 @@ class WelcomePage(QWidget):
             label=self.tr("Creating sample data…"),
             parent=self.window(),
         )
+
+    def import_organisations(self) -> None:
+        """Open the import dialog; once a list is imported the pages replace this one."""
+        from desktop.ui.dialogs.org_files import OrgFiles
+
+        files = OrgFiles(self._db, self._runner, self)
+        files.imported.connect(self._imported)
+        self.org_files = files
+        files.open_import()
+
+    def _imported(self, _result: object) -> None:
+        self.status.setText(self.tr("The organisation list was imported."))
+        self.demo_created.emit()
 
     def _done(self, _summary: object) -> None:
         self.status.setText(self.tr("Sample data created."))

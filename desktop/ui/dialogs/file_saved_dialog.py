@@ -1,0 +1,60 @@
+"""After an export: what was written where, with "Mở tệp" and "Mở thư mục".
+
+Not a message box (Qt's have no such buttons, nor Vietnamese texts): a small window-modal
+dialog opened without blocking. The file and its folder are opened through
+``QDesktopServices.openUrl``, which tests capture with ``QDesktopServices.setUrlHandler``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class FileSavedDialog(QDialog):
+    """``text`` (what was written), the path, and three buttons."""
+
+    def __init__(self, path: Path, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.path = path
+        self.setWindowTitle(self.tr("File saved"))
+        label = QLabel(text)
+        label.setWordWrap(True)
+        where = QLabel(str(path))
+        where.setWordWrap(True)
+        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        where.setEnabled(False)
+        self.open_file_button = QPushButton(self.tr("Open &file"))
+        self.open_folder_button = QPushButton(self.tr("Open the f&older"))
+        self.close_button = QPushButton(self.tr("Close"))
+        self.open_file_button.setDefault(True)
+        buttons = QDialogButtonBox()
+        buttons.addButton(self.open_file_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.open_folder_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.rejected.connect(self.reject)
+        self.open_file_button.clicked.connect(self.open_file)
+        self.open_folder_button.clicked.connect(self.open_folder)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(where)
+        layout.addWidget(buttons)
+        self.resize(520, self.sizeHint().height())
+
+    def open_file(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.path)))
+        self.accept()
+
+    def open_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.path.parent)))
+        self.accept()
