@@ -118,6 +118,25 @@ class Task(Generic[T]):
         self.state.cancel()
 
 
+class _Job:
+    """What the worker thread holds of a task: the function and its outcome, nothing of the GUI.
+
+    The worker thread may release its references after the GUI thread has finished with the
+    task; if it held the Task (callbacks, parent widget, progress dialog) or a closure over a
+    widget, the last reference could go — and a Qt object be deleted — on the wrong thread.
+    The GUI thread clears ``fn`` as soon as the job is delivered, so the worker's last
+    reference is only ever to this small object.
+    """
+
+    __slots__ = ("error", "fn", "result", "state")
+
+    def __init__(self, fn: Callable[[TaskState], Any], state: TaskState) -> None:
+        self.fn: Callable[[TaskState], Any] | None = fn
+        self.state = state
+        self.result: Any = None
+        self.error: BaseException | None = None
+
+
 class _Bridge(QObject):
     """Lives in the GUI thread; the worker emits through it (queued across threads)."""
 
@@ -139,6 +158,7 @@ class TaskRunner(QObject):
         self._bridge = _Bridge(self)
         self._bridge.delivered.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self._pending: list[Task[Any]] = []
+        self._jobs: dict[_Job, Task[Any]] = {}
         self._error_handler = error_handler
         # One timer for the delayed cursor, the delayed dialogs and their progress. (Not one
         # single-shot timer per task: a deleted timer whose slot held the last reference to
@@ -177,7 +197,9 @@ class TaskRunner(QObject):
         self._pending.append(task)
         if not self._tick.isActive():
             self._tick.start()
-        task.future = self._executor.submit(self._work, task)
+        job = _Job(fn, task.state)
+        self._jobs[job] = task
+        task.future = self._executor.submit(self._work, job)
         return task
 
     def shutdown(self) -> None:
@@ -190,22 +212,30 @@ class TaskRunner(QObject):
         for task in list(self._pending):
             self._cleanup(task)
         self._pending.clear()
+        for job in self._jobs:
+            job.fn = None
+        self._jobs.clear()
 
     # ------------------------------------------------------------------ worker side
 
-    def _work(self, task: Task[Any]) -> None:
+    def _work(self, job: _Job) -> None:
         try:
-            task.state.check_cancelled()
-            task.result = task.fn(task.state)
+            job.state.check_cancelled()
+            assert job.fn is not None
+            job.result = job.fn(job.state)
         except BaseException as exc:  # handed to the GUI thread, never lost
-            task.error = exc
-        self._bridge.delivered.emit(task)
+            job.error = exc
+        self._bridge.delivered.emit(job)
 
     # ------------------------------------------------------------------ GUI side
 
-    def _deliver(self, task: Task[Any]) -> None:
-        if task not in self._pending:  # shut down meanwhile
+    def _deliver(self, job: _Job) -> None:
+        task = self._jobs.pop(job, None)
+        job.fn = None  # released here, in the GUI thread
+        if task is None or task not in self._pending:  # shut down meanwhile
             return
+        task.result, task.error = job.result, job.error
+        job.result = job.error = None
         self._pending.remove(task)
         task.finished = True
         self._cleanup(task)

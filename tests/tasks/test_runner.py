@@ -159,3 +159,37 @@ def test_a_task_cancelled_too_late_to_stop_is_still_reported_as_cancelled(
     release.set()
     qtbot.waitUntil(lambda: bool(outcome), timeout=5000)
     assert outcome == ["cancelled"]
+
+
+def test_the_worker_never_holds_the_last_reference_to_gui_objects(qtbot: QtBot) -> None:
+    """A widget reachable only through a task's callbacks is released in the GUI thread.
+
+    The worker thread lets go of its work item only after it returns; if it still held the task
+    (callbacks, parent widget) at that moment, a Qt object could be deleted on the wrong thread
+    (a crash seen in the dashboard tests). Here the worker lingers after delivering: the task and
+    the closure over the widget must already be gone while it does.
+    """
+    import gc
+    import weakref
+
+    class LingeringRunner(TaskRunner):
+        def _work(self, job):  # type: ignore[no-untyped-def]
+            super()._work(job)
+            released.wait(5)  # still inside the worker's work item
+
+    released = threading.Event()
+    task_runner = LingeringRunner()
+    try:
+        button = QPushButton("x")
+        button_ref = weakref.ref(button)
+        task = task_runner.run(lambda _state, b=button: b.objectName(),
+                               on_done=button.setObjectName)
+        task_ref = weakref.ref(task)
+        del task, button
+        qtbot.waitUntil(lambda: not task_runner.busy, timeout=5000)
+        gc.collect()
+        assert task_ref() is None, "the worker thread still holds the task"
+        assert button_ref() is None, "the worker thread still holds the widget"
+    finally:
+        released.set()
+        task_runner.shutdown()
