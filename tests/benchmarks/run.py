@@ -15,6 +15,7 @@ Builds (once, cached in ``~/.cache/theodoi-bench`` or ``$THEODOI_BENCH_DIR``) de
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import statistics
 import subprocess
@@ -53,7 +54,11 @@ def ensure_demo(orgs: int, documents: int) -> Path:
     from desktop.services.database import Database
     from desktop.services.demo import create_demo
 
-    path = bench_dir() / f"demo-{orgs}-{documents}.sqlite3"
+    # keyed by the schema and the demo generator: a change to either rebuilds the database
+    sources = sorted((ROOT / "desktop" / "services").glob("demo*.py"))
+    sources += sorted((ROOT / "desktop" / "store" / "migrations" / "versions").glob("*.py"))
+    key = hashlib.sha256(b"".join(p.read_bytes() for p in sources)).hexdigest()[:10]
+    path = bench_dir() / f"demo-{orgs}-{documents}-{key}.sqlite3"
     if path.exists():
         return path
     tmp = path.with_suffix(".building")
