@@ -14,7 +14,9 @@ class _Labelled(StrEnum):
 
     @property
     def label(self) -> str:
-        return _LABELS[self]
+        # keyed by class as well: string members of different enums with the same code
+        # ("khac") are equal to each other
+        return _LABELS[(type(self), self.value)]
 
 
 class Regime(_Labelled):
@@ -105,44 +107,46 @@ class AuditAction(_Labelled):
     BULK = "bulk"
 
 
-_LABELS: dict[StrEnum, str] = {
-    Regime.PARTY: "Văn bản của Đảng (Hướng dẫn 36-HD/VPTW)",
-    Regime.STATE: "Văn bản hành chính (Nghị định 30/2020/NĐ-CP)",
-    Channel.PAPER: "Giấy",
-    Channel.ELECTRONIC: "Điện tử",
-    Channel.CONFERENCE: "Hội nghị",
-    StudyForm.CONFERENCE: "Hội nghị trực tiếp",
-    StudyForm.ONLINE: "Hội nghị trực tuyến",
-    StudyForm.CELL_MEETING: "Sinh hoạt chi bộ",
-    StudyForm.OTHER: "Hình thức khác",
-    PlanStatus.DRAFTING: "Đang xây dựng",
-    PlanStatus.ISSUED: "Đã ban hành",
-    PlanStatus.NOT_REQUIRED: "Không yêu cầu",
-    ReportStatus.ON_TIME: "Đúng hạn",
-    ReportStatus.LATE: "Quá hạn",
-    ReportStatus.RETURNED: "Trả lại, yêu cầu bổ sung",
-    DeadlineKind.STUDY: "Hạn học tập, quán triệt",
-    DeadlineKind.FIRST_REPORT: "Hạn báo cáo lần đầu",
-    DeadlineKind.PERIODIC: "Hạn báo cáo định kỳ",
-    DeadlineKind.OTHER: "Hạn khác",
-    Urgency.NORMAL: "",
-    Urgency.URGENT: "KHẨN",
-    Urgency.VERY_URGENT: "THƯỢNG KHẨN",
-    Urgency.EXPRESS: "HỎA TỐC",
-    Confidentiality.NORMAL: "",
-    Confidentiality.CONFIDENTIAL: "MẬT",
-    Confidentiality.SECRET: "TỐI MẬT",
-    Confidentiality.TOP_SECRET: "TUYỆT MẬT",
-    Scope.LEVEL1: "Đến các tổ chức đảng trực thuộc",
-    Scope.PARTY_CELLS: "Phổ biến đến chi bộ",
-    Scope.MEMBERS: "Phổ biến đến cán bộ, đảng viên",
-    Stage.NOT_RECEIVED: "Chưa nhận",
-    Stage.RECEIVED: "Đã nhận",
-    Stage.STUDIED: "Đã quán triệt",
-    Stage.PLANNED: "Đã có kế hoạch",
-    Stage.REPORTED: "Đã báo cáo",
-    AuditAction.CREATE: "Tạo mới",
-    AuditAction.UPDATE: "Sửa",
-    AuditAction.DELETE: "Xóa",
-    AuditAction.BULK: "Sửa hàng loạt",
-}
+_LABEL_PAIRS: list[tuple[StrEnum, str]] = [
+    (Regime.PARTY, "Văn bản của Đảng (Hướng dẫn 36-HD/VPTW)"),
+    (Regime.STATE, "Văn bản hành chính (Nghị định 30/2020/NĐ-CP)"),
+    (Channel.PAPER, "Giấy"),
+    (Channel.ELECTRONIC, "Điện tử"),
+    (Channel.CONFERENCE, "Hội nghị"),
+    (StudyForm.CONFERENCE, "Hội nghị trực tiếp"),
+    (StudyForm.ONLINE, "Hội nghị trực tuyến"),
+    (StudyForm.CELL_MEETING, "Sinh hoạt chi bộ"),
+    (StudyForm.OTHER, "Hình thức khác"),
+    (PlanStatus.DRAFTING, "Đang xây dựng"),
+    (PlanStatus.ISSUED, "Đã ban hành"),
+    (PlanStatus.NOT_REQUIRED, "Không yêu cầu"),
+    (ReportStatus.ON_TIME, "Đúng hạn"),
+    (ReportStatus.LATE, "Quá hạn"),
+    (ReportStatus.RETURNED, "Trả lại, yêu cầu bổ sung"),
+    (DeadlineKind.STUDY, "Hạn học tập, quán triệt"),
+    (DeadlineKind.FIRST_REPORT, "Hạn báo cáo lần đầu"),
+    (DeadlineKind.PERIODIC, "Hạn báo cáo định kỳ"),
+    (DeadlineKind.OTHER, "Hạn khác"),
+    (Urgency.NORMAL, ""),
+    (Urgency.URGENT, "KHẨN"),
+    (Urgency.VERY_URGENT, "THƯỢNG KHẨN"),
+    (Urgency.EXPRESS, "HỎA TỐC"),
+    (Confidentiality.NORMAL, ""),
+    (Confidentiality.CONFIDENTIAL, "MẬT"),
+    (Confidentiality.SECRET, "TỐI MẬT"),
+    (Confidentiality.TOP_SECRET, "TUYỆT MẬT"),
+    (Scope.LEVEL1, "Đến các tổ chức đảng trực thuộc"),
+    (Scope.PARTY_CELLS, "Phổ biến đến chi bộ"),
+    (Scope.MEMBERS, "Phổ biến đến cán bộ, đảng viên"),
+    (Stage.NOT_RECEIVED, "Chưa nhận"),
+    (Stage.RECEIVED, "Đã nhận"),
+    (Stage.STUDIED, "Đã quán triệt"),
+    (Stage.PLANNED, "Đã có kế hoạch"),
+    (Stage.REPORTED, "Đã báo cáo"),
+    (AuditAction.CREATE, "Tạo mới"),
+    (AuditAction.UPDATE, "Sửa"),
+    (AuditAction.DELETE, "Xóa"),
+    (AuditAction.BULK, "Sửa hàng loạt"),
+]
+
+_LABELS: dict[tuple[type, str], str] = {(type(m), m.value): label for m, label in _LABEL_PAIRS}
