@@ -11,7 +11,11 @@ Definitions (one place, used by the CLI, the GUI and the reports):
   report, whose rows carry the compiled figures of their cells;
 - *overdue* (as of a day): the study deadline has passed without a session, or — for those
   who must report — the latest report deadline that has passed has no accepted report
-  answering it (a report without a deadline answers the first report deadline).
+  answering it (a report without a deadline answers the first report deadline). A deadline has
+  *passed* once a working day has gone by since its date (a holiday or weekend right after it
+  makes nobody late); a deadline may be "N working days after issue / after receipt", then each
+  row has its own date. The expressions are in :mod:`~desktop.services.tracking_status`, shared
+  with the tracking grid.
 
 All counting is done in SQL, one pass over the document's tracking rows grouped by the stored
 top-level organisation (``organisations.top_id``); the groups of "Nơi nhận" are then summed in
@@ -21,120 +25,54 @@ Python from those few rows, so an organisation's group membership costs nothing 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, case, distinct, false, func, or_, select, true
+from sqlalchemy import case, func, or_, select
 
-from desktop.domain.enums import DeadlineKind, PlanStatus, ReportStatus
+from desktop.domain.enums import PlanStatus
 from desktop.services.database import Database
 from desktop.services.document_numbers import format_number_symbol
 from desktop.services.documents import list_documents
 from desktop.services.dto import DocumentStats, GroupStats, StageCounts
+from desktop.services.tracking_deadlines import load_terms
+from desktop.services.tracking_status import StatusSql
 from desktop.store import models as m
 
 UNGROUPED = "Đơn vị khác"
-_REPORT_KINDS = (DeadlineKind.FIRST_REPORT.value, DeadlineKind.PERIODIC.value)
-
-
-@dataclass(frozen=True, slots=True)
-class _Terms:
-    """What a document's deadlines mean for counting on one day."""
-
-    study_passed: bool  # the earliest study deadline is before the day
-    report_deadline: int | None  # the latest report deadline before the day
-    answers_first: bool  # that deadline is the first one (reports without a deadline answer it)
-    report_depth: int | None  # only recipients at this depth must report (None: all)
-
-
-def _deadline_terms(s: Any, document_id: int, today: date) -> _Terms:
-    rows = s.execute(
-        select(m.Deadline.id, m.Deadline.kind, m.Deadline.due_date, m.Deadline.depth)
-        .where(m.Deadline.document_id == document_id)
-        .order_by(m.Deadline.due_date, m.Deadline.id)
-    ).all()
-    study = [r.due_date for r in rows if r.kind == DeadlineKind.STUDY.value]
-    reports = [r for r in rows if r.kind in _REPORT_KINDS]
-    passed = [r for r in reports if r.due_date < today]
-    latest = passed[-1] if passed else None
-    governing = latest or (reports[0] if reports else None)
-    return _Terms(
-        study_passed=bool(study and study[0] < today),
-        report_deadline=latest.id if latest else None,
-        answers_first=bool(latest is not None and latest.id == reports[0].id),
-        report_depth=governing.depth if governing is not None else None,
-    )
 
 
 def _counts_by_top(s: Any, document_id: int, today: date) -> dict[int | None, StageCounts]:
-    """Counts per top-level organisation, in two grouped queries.
-
-    The first reads only the covering index of the document's tracking rows (and the
-    organisation's top and depth); the second reads the document's accepted reports.
-
-    Overdue: with S the recipients late for study (no session once the study deadline has
-    passed), D those who must report (at the deadline's depth, or all), L the latest passed
-    report deadline and H the recipients of D with an accepted report answering L, the overdue
-    are S ∪ (D \\ H), counted as ``|S| - |S ∩ D| + |D| - |H| + |S ∩ H|`` — or ``|S|`` when no
-    report deadline has passed.
-    """
-    t, o, r = m.Tracking, m.Organisation, m.TrackingReport
-    terms = _deadline_terms(s, document_id, today)
-    study_late = t.study_date.is_(None) if terms.study_passed else false()
-    must_report = o.depth == terms.report_depth if terms.report_depth is not None else true()
+    """Counts per top-level organisation, in one grouped query over the document's tracking
+    rows (and its reports, grouped per row); *overdue* and *must report* are the expressions
+    of :class:`~desktop.services.tracking_status.StatusSql`, so the counts, the grid's filters
+    and each row's status use one definition."""
+    t, o = m.Tracking, m.Organisation
+    sql = StatusSql(s, load_terms(s, document_id, today))
+    must_report = sql.must_report
     planned = or_(t.plan_date.is_not(None), t.plan_status == PlanStatus.ISSUED.value)
     # Attendance is summed over the reporting level only: a committee's row already holds the
     # figures of its cells, so adding the cells' own rows would count every cell twice.
     attendance = (t.cells_held, t.cells_total, t.members_attending, t.members_total)
-    main = s.execute(
-        select(
-            o.top_id,
-            func.count(),
-            func.count(t.received_date),
-            func.count(t.study_date),
-            func.sum(case((planned, 1), else_=0)),
-            func.sum(case((must_report, 1), else_=0)),
-            func.sum(case((and_(must_report, study_late), 1), else_=0)),
-            *(func.coalesce(func.sum(case((must_report, col))), 0) for col in attendance),
-        )
-        .join(o, o.id == t.organisation_id)
-        .where(t.document_id == document_id)
-        .group_by(o.top_id)
-    ).all()
-    if terms.report_deadline is not None:
-        answers = and_(
-            must_report,
-            or_(r.deadline_id == terms.report_deadline,
-                and_(r.deadline_id.is_(None), true() if terms.answers_first else false())),
-        )
-    else:
-        answers = false()
-    reports = {
-        row[0]: row[1:]
-        for row in s.execute(
-            select(
-                o.top_id,
-                func.count(distinct(r.tracking_id)),
-                func.count(distinct(case((answers, r.tracking_id)))),
-                func.count(distinct(case((and_(answers, study_late), r.tracking_id)))),
-            )
-            .join(t, t.id == r.tracking_id)
-            .join(o, o.id == t.organisation_id)
-            .where(r.document_id == document_id, r.status != ReportStatus.RETURNED.value)
-            .group_by(o.top_id)
-        )
-    }
+    stmt = select(
+        o.top_id,
+        func.count(),
+        func.count(t.received_date),
+        func.count(t.study_date),
+        func.sum(case((planned, 1), else_=0)),
+        func.sum(case((sql.reported_any, 1), else_=0)),
+        func.sum(case((sql.overdue, 1), else_=0)),
+        func.sum(case((must_report, 1), else_=0)),
+        *(func.coalesce(func.sum(case((must_report, col))), 0) for col in attendance),
+    ).select_from(t).join(o, o.id == t.organisation_id)
+    stmt = sql.select_from(stmt).where(t.document_id == document_id).group_by(o.top_id)
     result: dict[int | None, StageCounts] = {}
-    for top, n, received, discussed, planned_n, n_report, late_report, *sums in main:
-        reported, answered, late_answered = reports.get(top, (0, 0, 0))
-        late = n - discussed if terms.study_passed else 0
-        if terms.report_deadline is not None:
-            overdue = late - int(late_report or 0) + int(n_report or 0) - answered + late_answered
-        else:
-            overdue = late
-        result[top] = StageCounts(n, received, discussed, int(planned_n or 0), reported,
-                                  overdue, *(int(v) for v in sums), must_report=int(n_report or 0))
+    for top, n, received, discussed, planned_n, reported, overdue, n_report, *sums in \
+            s.execute(stmt):
+        result[top] = StageCounts(n, received, discussed, int(planned_n or 0),
+                                  int(reported or 0), int(overdue or 0),
+                                  *(int(v) for v in sums), must_report=int(n_report or 0))
     return result
 
 

@@ -291,8 +291,18 @@ class Deadline(Versioned, Base):
     period: Mapped[str] = mapped_column(String(40), default="")  # "2026", "6 tháng đầu năm 2026"
     # Optional: a deadline that applies only to organisations at this depth of the tree.
     depth: Mapped[int | None] = mapped_column(Integer)
+    # Optional: "N working days after issue/receipt" (desktop.services.calendar); when set, the
+    # effective date is computed per row and ``due_date`` is the date counted from the issue.
+    working_days: Mapped[int | None] = mapped_column(Integer)
+    counted_from: Mapped[str | None] = mapped_column(String(10))  # 'issue' | 'receipt'
 
     document: Mapped[Document] = relationship(back_populates="deadlines")
+
+    __table_args__ = (
+        CheckConstraint("working_days IS NULL OR working_days > 0", name="working_days_positive"),
+        CheckConstraint("counted_from IS NULL OR counted_from IN ('issue', 'receipt')",
+                        name="counted_from"),
+    )
 
 
 class DocumentRecipientLine(Base):
@@ -493,6 +503,19 @@ class AuditEntry(Base):
     summary: Mapped[str] = mapped_column(String(300), default="")
 
     __table_args__ = (Index("ix_audit_entity", "entity", "entity_id"),)
+
+
+class CalendarDay(Base):
+    """An exception to the Monday–Friday week: a public holiday (or a day off given in
+    exchange), or a make-up working day ("làm bù", usually a Saturday). Editable per year."""
+
+    __tablename__ = "calendar_days"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))  # 'holiday' | 'workday'
+    name: Mapped[str] = mapped_column(String(200), default="")
+
+    __table_args__ = (CheckConstraint("kind IN ('holiday', 'workday')", name="kind"),)
 
 
 class Setting(Base):

@@ -136,11 +136,16 @@ class MainWindow(QMainWindow):
 
             tracking = TrackingPage(db, runner)
             tracking.document_activated.connect(self._document_activated)
+            # Edit menu: Undo/Redo (Ctrl+Z, Ctrl+Y) of the tracking grid's undo stack
+            edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+            edit_menu.addActions([tracking.grid.undo_action, tracking.grid.redo_action])
             return tracking
         if key == "reports":
             from desktop.ui.pages.reports_page import ReportsPage
 
-            return ReportsPage(db, runner)
+            reports = ReportsPage(db, runner)
+            reports.cell_activated.connect(self.show_tracking_row)  # a matrix cell
+            return reports
         if key == "settings":
             from desktop.ui.pages.settings_page import SettingsPage
 
@@ -160,6 +165,12 @@ class MainWindow(QMainWindow):
 
     def _document_selected(self, document_id: int) -> None:
         self._document_id = document_id
+
+    def show_tracking_row(self, document_id: int, organisation_id: int) -> None:
+        """Open the tracking grid of ``document_id`` on ``organisation_id``'s row."""
+        self._document_id = document_id
+        self.show_page("tracking")
+        self.page("tracking").show_row(document_id, organisation_id)  # type: ignore[attr-defined]
 
     def _document_activated(self, document_id: int) -> None:
         self._document_id = document_id

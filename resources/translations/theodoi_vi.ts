@@ -72,6 +72,69 @@
     </message>
 </context>
 <context>
+    <name>BulkActionDialog</name>
+    <message>
+        <source>Mark received</source>
+        <translation>Đánh dấu đã nhận</translation>
+    </message>
+    <message>
+        <source>Set study session</source>
+        <translation>Ghi ngày học tập, quán triệt</translation>
+    </message>
+    <message>
+        <source>Mark reported</source>
+        <translation>Đánh dấu đã báo cáo</translation>
+    </message>
+    <message>
+        <source>Clear fields</source>
+        <translation>Xóa trắng các ô</translation>
+    </message>
+    <message>
+        <source>{count} selected rows. Rows that already have this information are left as they are.</source>
+        <translation>Đã chọn {count} dòng. Dòng nào đã có thông tin này thì giữ nguyên.</translation>
+    </message>
+    <message>
+        <source>&amp;Received on:</source>
+        <translation>&amp;Ngày nhận:</translation>
+    </message>
+    <message>
+        <source>&amp;Studied on:</source>
+        <translation>&amp;Ngày học tập:</translation>
+    </message>
+    <message>
+        <source>Report &amp;received on:</source>
+        <translation>&amp;Ngày nhận báo cáo:</translation>
+    </message>
+    <message>
+        <source>(leave as it is)</source>
+        <translation>(giữ nguyên)</translation>
+    </message>
+    <message>
+        <source>&amp;Channel:</source>
+        <translation>&amp;Hình thức gửi, nhận:</translation>
+    </message>
+    <message>
+        <source>&amp;Form:</source>
+        <translation>&amp;Hình thức:</translation>
+    </message>
+    <message>
+        <source>Report &amp;number:</source>
+        <translation>&amp;Số báo cáo:</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>Á&amp;p dụng</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Tick at least one field to clear.</source>
+        <translation>Đánh dấu ít nhất một ô cần xóa trắng.</translation>
+    </message>
+</context>
+<context>
     <name>CascadeCoverageModel</name>
     <message>
         <source>Level</source>
@@ -167,6 +230,26 @@
     <message>
         <source>{number}: no document has been issued to implement it yet (link one with «Implements» when adding it).</source>
         <translation>{number}: chưa có văn bản nào triển khai văn bản này (khi thêm văn bản triển khai, chọn văn bản này ở ô «Văn bản cấp trên»).</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPanel</name>
+    <message>
+        <source>By group of recipients</source>
+        <extracomment>the stages drawn as bars and in the chart (the number of recipients is the heading)</extracomment>
+        <translation>Theo khối, nhóm nơi nhận</translation>
+    </message>
+    <message>
+        <source>Select a document to see how far it has got.</source>
+        <translation>Chọn một văn bản để xem tiến độ thực hiện.</translation>
+    </message>
+    <message>
+        <source>{number} of {date}: {count} recipients, figures as of {as_of}</source>
+        <translation>{number} ngày {date}: {count} nơi nhận, số liệu tính đến ngày {as_of}</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>chưa có số liệu</translation>
     </message>
 </context>
 <context>
@@ -730,6 +813,14 @@
     </message>
 </context>
 <context>
+    <name>GroupBarChart</name>
+    <message>
+        <source>No data</source>
+        <extracomment>Colours of the series, in order (colour-blind friendly; the last one is the alarm red).</extracomment>
+        <translation>Chưa có số liệu</translation>
+    </message>
+</context>
+<context>
     <name>GroupDialog</name>
     <message>
         <source>Rename group</source>
@@ -886,6 +977,78 @@
     </message>
 </context>
 <context>
+    <name>LatenessMatrixModel</name>
+    <message>
+        <source>reported on time</source>
+        <extracomment>(document id, organisation id) of a cell; None on the organisation's own columns</extracomment>
+        <translation>đã báo cáo đúng hạn</translation>
+    </message>
+    <message>
+        <source>reported late</source>
+        <translation>đã báo cáo nhưng quá hạn</translation>
+    </message>
+    <message>
+        <source>overdue: working days late</source>
+        <translation>quá hạn: số ngày làm việc chậm</translation>
+    </message>
+    <message>
+        <source>returned for completion</source>
+        <translation>trả lại, yêu cầu bổ sung</translation>
+    </message>
+    <message>
+        <source>in progress, not late</source>
+        <translation>đang thực hiện, chưa quá hạn</translation>
+    </message>
+    <message>
+        <source>not received yet</source>
+        <translation>chưa nhận</translation>
+    </message>
+    <message>
+        <source>not sent to this organisation</source>
+        <translation>không gửi đơn vị này</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Late docs</source>
+        <translation>Số VB chậm</translation>
+    </message>
+    <message>
+        <source>Days late</source>
+        <translation>Số ngày chậm</translation>
+    </message>
+    <message>
+        <source>Organisation (click to sort by name)</source>
+        <translation>Đơn vị (bấm để sắp xếp theo tên)</translation>
+    </message>
+    <message>
+        <source>Number of documents it is late on (click to sort)</source>
+        <translation>Số văn bản đơn vị đang quá hạn (bấm để sắp xếp)</translation>
+    </message>
+    <message>
+        <source>Working days late, summed over the documents (click to sort)</source>
+        <translation>Tổng số ngày làm việc quá hạn của các văn bản (bấm để sắp xếp)</translation>
+    </message>
+    <message>
+        <source>{name}{code}: late on {docs} documents, {days} working days in all</source>
+        <translation>{name}{code}: quá hạn {docs} văn bản, tổng cộng {days} ngày làm việc</translation>
+    </message>
+    <message>
+        <source>This document was not sent to this organisation.</source>
+        <translation>Văn bản này không gửi đến đơn vị.</translation>
+    </message>
+    <message>
+        <source>{days} working days overdue</source>
+        <translation>Quá hạn {days} ngày làm việc</translation>
+    </message>
+    <message>
+        <source>Click or press Enter: open this row in the tracking grid</source>
+        <translation>Bấm chuột hoặc nhấn Enter: mở dòng này trong bảng theo dõi</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Documents</source>
@@ -914,6 +1077,10 @@
     <message>
         <source>Data: {location}</source>
         <translation>Dữ liệu: {location}</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Sửa</translation>
     </message>
     <message>
         <source>Pages</source>
@@ -950,6 +1117,73 @@
     <message>
         <source>S&amp;ettings</source>
         <translation>&amp;Cài đặt</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixPanel</name>
+    <message>
+        <source>&amp;Only late organisations</source>
+        <translation>&amp;Chỉ hiện đơn vị chậm</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>&amp;Năm:</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>&amp;Loại văn bản:</translation>
+    </message>
+    <message>
+        <source>&amp;Level:</source>
+        <translation>Cấ&amp;p:</translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation>N&amp;hóm:</translation>
+    </message>
+    <message>
+        <source>Organisations × documents</source>
+        <translation>Đơn vị × văn bản</translation>
+    </message>
+    <message>
+        <source>Legend:</source>
+        <translation>Chú giải:</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>Tất cả các năm</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>Tất cả các loại</translation>
+    </message>
+    <message>
+        <source>Top level</source>
+        <translation>Cấp 1 (trực thuộc)</translation>
+    </message>
+    <message>
+        <source>Second level</source>
+        <translation>Cấp 2</translation>
+    </message>
+    <message>
+        <source>Third level</source>
+        <translation>Cấp 3</translation>
+    </message>
+    <message>
+        <source>All groups</source>
+        <translation>Tất cả các nhóm</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Đang tính…</translation>
+    </message>
+    <message>
+        <source>Computing the matrix…</source>
+        <translation>Đang tính ma trận…</translation>
+    </message>
+    <message>
+        <source>{orgs} organisations × {docs} documents as of {day}; {late} organisations are late on at least one document.</source>
+        <translation>{orgs} đơn vị × {docs} văn bản, tính đến ngày {day}; {late} đơn vị quá hạn ít nhất một văn bản.</translation>
     </message>
 </context>
 <context>
@@ -1863,11 +2097,24 @@
     <name>ReportsPage</name>
     <message>
         <source>&amp;Document:</source>
+        <extracomment>a matrix cell was clicked or Enter was pressed on it: (document id, organisation id)</extracomment>
         <translation>&amp;Văn bản:</translation>
     </message>
     <message>
         <source>Printing this table as a Word report comes in a later version.</source>
         <translation>In bảng này thành báo cáo Word sẽ có ở phiên bản sau.</translation>
+    </message>
+    <message>
+        <source>&amp;Coverage by group</source>
+        <translation>Tổng hợp th&amp;eo nhóm</translation>
+    </message>
+    <message>
+        <source>&amp;Progress of the document</source>
+        <translation>&amp;Tiến độ văn bản</translation>
+    </message>
+    <message>
+        <source>&amp;Matrix organisations × documents</source>
+        <translation>&amp;Ma trận đơn vị × văn bản</translation>
     </message>
     <message>
         <source>Counting…</source>
@@ -2056,6 +2303,259 @@
     </message>
 </context>
 <context>
+    <name>TrackingFilterBar</name>
+    <message>
+        <source>Name, short name or code (accents optional)</source>
+        <translation>Tên, tên viết tắt hoặc mã (gõ có dấu hay không dấu đều được)</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Mọi tình trạng</translation>
+    </message>
+    <message>
+        <source>&amp;Overdue only</source>
+        <translation>Chỉ đơn vị &amp;quá hạn</translation>
+    </message>
+    <message>
+        <source>All groups</source>
+        <translation>Mọi nhóm</translation>
+    </message>
+    <message>
+        <source>(in no group)</source>
+        <translation>(không thuộc nhóm nào)</translation>
+    </message>
+    <message>
+        <source>All levels</source>
+        <translation>Mọi cấp</translation>
+    </message>
+    <message>
+        <source>Level {n}</source>
+        <translation>Cấp {n}</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Mọi loại</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve filter…</source>
+        <translation>Lư&amp;u bộ lọc…</translation>
+    </message>
+    <message>
+        <source>Delete filter</source>
+        <translation>Xóa bộ lọc</translation>
+    </message>
+    <message>
+        <source>Clear fi&amp;lters</source>
+        <translation>Bỏ &amp;hết lọc</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>&amp;Tìm:</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>Tình t&amp;rạng:</translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation>&amp;Nhóm:</translation>
+    </message>
+    <message>
+        <source>Le&amp;vel:</source>
+        <translation>Cấ&amp;p:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Loại đơn vị:</translation>
+    </message>
+    <message>
+        <source>Saved filte&amp;rs:</source>
+        <translation>&amp;Bộ lọc đã lưu:</translation>
+    </message>
+    <message>
+        <source>Save filter</source>
+        <translation>Lưu bộ lọc</translation>
+    </message>
+    <message>
+        <source>Name of this filter:</source>
+        <translation>Tên bộ lọc:</translation>
+    </message>
+</context>
+<context>
+    <name>TrackingGridModel</name>
+    <message>
+        <source>Organisation</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Nhóm</translation>
+    </message>
+    <message>
+        <source>Sent on</source>
+        <translation>Ngày gửi</translation>
+    </message>
+    <message>
+        <source>Sent by</source>
+        <translation>Hình thức gửi</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>Ngày nhận</translation>
+    </message>
+    <message>
+        <source>Studied on</source>
+        <translation>Ngày học tập</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Hình thức</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Số buổi</translation>
+    </message>
+    <message>
+        <source>Cells held</source>
+        <translation>Chi bộ đã học</translation>
+    </message>
+    <message>
+        <source>Cells total</source>
+        <translation>Tổng chi bộ</translation>
+    </message>
+    <message>
+        <source>Members attending</source>
+        <translation>Đảng viên dự</translation>
+    </message>
+    <message>
+        <source>Members total</source>
+        <translation>Tổng đảng viên</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>Non-members</source>
+        <translation>Quần chúng</translation>
+    </message>
+    <message>
+        <source>Plan no.</source>
+        <translation>KH số</translation>
+    </message>
+    <message>
+        <source>Plan date</source>
+        <translation>KH ngày</translation>
+    </message>
+    <message>
+        <source>Plan status</source>
+        <translation>KH trạng thái</translation>
+    </message>
+    <message>
+        <source>Report no.</source>
+        <translation>BC số</translation>
+    </message>
+    <message>
+        <source>Report received</source>
+        <translation>BC ngày nhận</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>BC trạng thái</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation>Số ngày quá hạn</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Computed; cannot be edited</source>
+        <translation>Tự tính; không sửa được</translation>
+    </message>
+    <message>
+        <source>(deleted; press F5)</source>
+        <translation>(đã bị xóa; bấm F5)</translation>
+    </message>
+</context>
+<context>
+    <name>TrackingGridPanel</name>
+    <message>
+        <source>Type part of the number or excerpt, then Enter</source>
+        <translation>Gõ một phần số, ký hiệu hoặc trích yếu rồi bấm Enter</translation>
+    </message>
+    <message>
+        <source>&amp;Document:</source>
+        <translation>&amp;Văn bản:</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Hoàn tác</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Làm lại</translation>
+    </message>
+    <message>
+        <source>Mark &amp;received…</source>
+        <translation>Đánh dấu đã &amp;nhận…</translation>
+    </message>
+    <message>
+        <source>Set study &amp;session…</source>
+        <translation>Ghi ngày &amp;học tập…</translation>
+    </message>
+    <message>
+        <source>Mark re&amp;ported…</source>
+        <translation>Đánh dấu đã &amp;báo cáo…</translation>
+    </message>
+    <message>
+        <source>&amp;Clear fields…</source>
+        <translation>&amp;Xóa trắng các ô…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete rows</source>
+        <translation>Xóa &amp;dòng</translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation>&amp;Tải lại</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} rows; {late} overdue</source>
+        <translation>{shown}/{total} dòng; {late} quá hạn</translation>
+    </message>
+    <message>
+        <source>Saved: {what}.</source>
+        <translation>Đã lưu: {what}.</translation>
+    </message>
+    <message>
+        <source>Done: {what}.</source>
+        <translation>Đã thực hiện: {what}.</translation>
+    </message>
+    <message>
+        <source>Reload the rows to see what is stored now?</source>
+        <translation>Tải lại các dòng để xem dữ liệu đang lưu?</translation>
+    </message>
+    <message>
+        <source>{count} rows deleted; Ctrl+Z puts them back.</source>
+        <translation>Đã xóa {count} dòng; bấm Ctrl+Z để đặt lại.</translation>
+    </message>
+    <message>
+        <source>Updating {count} rows…</source>
+        <translation>Đang cập nhật {count} dòng…</translation>
+    </message>
+    <message>
+        <source>Updating the selected rows…</source>
+        <translation>Đang cập nhật các dòng đã chọn…</translation>
+    </message>
+</context>
+<context>
     <name>TrackingPage</name>
     <message>
         <source>&amp;Refresh</source>
@@ -2068,6 +2568,14 @@
     <message>
         <source>Double-click a document to see its figures per group.</source>
         <translation>Bấm đúp vào một văn bản để xem số liệu theo từng nhóm đơn vị.</translation>
+    </message>
+    <message>
+        <source>&amp;Tracking grid</source>
+        <translation>Bảng theo &amp;dõi</translation>
+    </message>
+    <message>
+        <source>&amp;Overview of all documents</source>
+        <translation>Tổng quan &amp;các văn bản</translation>
     </message>
     <message>
         <source>Counting…</source>

@@ -1,8 +1,13 @@
-"""Báo cáo: the coverage of one document per group — the figures the Word report will print."""
+"""Báo cáo: the coverage of one document per group, its dashboard, and the lateness matrix.
+
+Three tabs: the per-group coverage table (the figures the Word report will print), "Tiến độ
+văn bản" (progress bars and a chart per group for the chosen document) and "Ma trận đơn vị ×
+văn bản" (who is behind on what, across documents). The document chooser serves the first two.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -10,26 +15,31 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.domain.dates import format_date
 from desktop.domain.numbers import format_int, format_percent, percent
-from desktop.services import documents, stats
+from desktop.services import dashboard, documents
 from desktop.services.database import Database
 from desktop.services.dto import DocumentStats
 from desktop.tasks.runner import TaskRunner
 from desktop.ui.models.group_stats_model import GroupStatsModel
 from desktop.ui.pages.page import Page
+from desktop.ui.widgets.dashboard_panel import DashboardPanel
+from desktop.ui.widgets.matrix_panel import MatrixPanel
 
 _EXCERPT_CHARS = 90
 
 
 class ReportsPage(Page):
-    """A document chooser and its table: group × counts with percentages, and a total row."""
+    """A document chooser and three tabs: the group table, the dashboard, the matrix."""
 
     settings_key = "reports_page"
+    #: a matrix cell was clicked or Enter was pressed on it: (document id, organisation id)
+    cell_activated = Signal(int, int)
 
     def __init__(self, db: Database, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,12 +79,24 @@ class ReportsPage(Page):
         note = QLabel(self.tr("Printing this table as a Word report comes in a later version."))
         note.setEnabled(False)
 
+        coverage = QWidget()
+        coverage_layout = QVBoxLayout(coverage)
+        coverage_layout.addWidget(self.heading)
+        coverage_layout.addWidget(self.table, 1)
+        coverage_layout.addWidget(self.summary)
+        coverage_layout.addWidget(note)
+        self.dashboard = DashboardPanel()
+        self.matrix = MatrixPanel(db, runner)
+        self.matrix.cell_activated.connect(self.cell_activated)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(coverage, self.tr("&Coverage by group"))
+        self.tabs.addTab(self.dashboard, self.tr("&Progress of the document"))
+        self.tabs.addTab(self.matrix, self.tr("&Matrix organisations × documents"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.summary)
-        layout.addWidget(note)
+        layout.addWidget(self.tabs, 1)
         self.document_combo.currentIndexChanged.connect(self._combo_changed)
         self._fill_documents()
 
@@ -111,19 +133,31 @@ class ReportsPage(Page):
         self._wanted = document_id
         db = self._db
         self._runner.run(
-            lambda _state: stats.document_stats(db, document_id),
+            lambda _state: dashboard.document_progress(db, document_id),
             on_done=self._loaded,
             label=self.tr("Counting…"),
             show_progress=False,
             parent=self,
         )
 
-    def _loaded(self, result: DocumentStats) -> None:
-        if result.document_id == self._wanted:
-            self._show(result)
+    def _tab_changed(self, index: int) -> None:
+        on_matrix = self.tabs.widget(index) is self.matrix
+        self.document_combo.setEnabled(not on_matrix)
+        if on_matrix:
+            self.matrix.ensure_loaded()
+
+    def show_matrix(self) -> None:
+        self.tabs.setCurrentWidget(self.matrix)
+
+    def _loaded(self, result: dashboard.DocumentProgress) -> None:
+        if result.stats.document_id == self._wanted:
+            self._show(result.stats)
+            self.dashboard.set_progress(result)
 
     def _show(self, result: DocumentStats | None) -> None:
         self.stats = result
+        if result is None:
+            self.dashboard.set_progress(None)
         self.model.set_stats(result)
         if result is None:
             self.heading.setText(self.tr("There are no documents yet."))
@@ -150,6 +184,10 @@ class ReportsPage(Page):
 
     def save_state(self, settings: QSettings) -> None:
         self._save_widget(settings, "header", self.table.horizontalHeader())
+        settings.setValue(f"{self.settings_key}/tab", self.tabs.currentIndex())
 
     def restore_state(self, settings: QSettings) -> None:
         self._restore_widget(settings, "header", self.table.horizontalHeader())
+        tab = settings.value(f"{self.settings_key}/tab", 0)
+        if isinstance(tab, (int, str)) and str(tab).isdigit():
+            self.tabs.setCurrentIndex(int(tab))

@@ -1,4 +1,10 @@
-"""Theo dõi: every document's progress at a glance, computed in the background."""
+"""Theo dõi: the grid of one document (first tab) and every document's progress (second tab).
+
+The grid tab is :class:`~desktop.ui.pages.tracking_grid_panel.TrackingGridPanel` (chooser,
+filters, the Excel-like grid, undo stack). The overview tab ("Tổng quan các văn bản") counts
+every document's progress in the background; double-clicking a document there opens its report.
+:meth:`TrackingPage.show_row` opens a document's grid on one organisation's row.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +31,7 @@ from desktop.services.dto import DocumentStats
 from desktop.tasks.runner import TaskRunner
 from desktop.ui.models.progress_overview_model import FractionRole, ProgressOverviewModel
 from desktop.ui.pages.page import Page
+from desktop.ui.pages.tracking_grid_panel import TrackingGridPanel
 from desktop.ui.widgets.progress_delegate import ProgressBarDelegate
 
 
@@ -33,7 +41,8 @@ class TrackingPage(Page):
     settings_key = "tracking_page"
     document_activated = Signal(int)
 
-    def __init__(self, db: Database, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, runner: TaskRunner, parent: QWidget | None = None, *,
+                 today: date | None = None) -> None:
         super().__init__(parent)
         self._db = db
         self._runner = runner
@@ -73,18 +82,40 @@ class TrackingPage(Page):
         hint = QLabel(self.tr("Double-click a document to see its figures per group."))
         hint.setEnabled(False)
 
-        layout = QVBoxLayout(self)
+        overview = QWidget()
+        layout = QVBoxLayout(overview)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addWidget(hint)
+
+        self.grid = TrackingGridPanel(db, runner, today)
+        self.undo_stack = self.grid.undo_stack
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.grid, self.tr("&Tracking grid"))
+        self.tabs.addTab(overview, self.tr("&Overview of all documents"))
+        self.tabs.currentChanged.connect(lambda _i: self.page_shown())
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.tabs)
+        self._grid_ready = False
 
     @property
     def loaded(self) -> bool:
         return self._loaded
 
     def page_shown(self) -> None:
+        if not self._grid_ready:
+            self._grid_ready = True
+            self.grid.filters.restore()
+            self.grid.load_documents()
         if not self._loaded and not self._loading:
             self.reload()
+
+    def show_row(self, document_id: int, organisation_id: int) -> bool:
+        """Open ``document_id`` in the grid on ``organisation_id``'s row (False: no such row)."""
+        self._grid_ready = True
+        self.tabs.setCurrentWidget(self.grid)
+        return self.grid.show_row(document_id, organisation_id)
 
     def reload(self) -> None:
         if self._loading:
@@ -134,8 +165,10 @@ class TrackingPage(Page):
 
     def save_state(self, settings: QSettings) -> None:
         self._save_widget(settings, "header", self.table.horizontalHeader())
+        self._save_widget(settings, "grid_header", self.grid.view.horizontalHeader())
 
     def restore_state(self, settings: QSettings) -> None:
         self._restore_widget(settings, "header", self.table.horizontalHeader())
+        self._restore_widget(settings, "grid_header", self.grid.view.horizontalHeader())
 
 

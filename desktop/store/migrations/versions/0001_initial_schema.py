@@ -1,6 +1,7 @@
 """Initial schema: organisations, groups, issuing bodies, documents, tracking, registers, audit.
 
-Also seeds the editable vocabularies (organisation kinds, document types).
+Also seeds the editable vocabularies (organisation kinds, document types) and the working-day
+calendar (public holidays and make-up days, 2025–2030).
 
 Revision ID: 0001
 Revises:
@@ -8,6 +9,8 @@ Create Date: 2026-11-30
 """
 
 from __future__ import annotations
+
+from datetime import date
 
 import sqlalchemy as sa
 from alembic import op
@@ -47,6 +50,103 @@ DOCUMENT_TYPES = [
 ]
 
 
+# Public holidays and make-up working days (desktop.services.calendar), editable per year.
+# 2025 and 2026 follow the notices for cán bộ, công chức, viên chức: Tết Ất Tỵ 25/01–02/02/2025;
+# 30/4–4/5/2025 with Friday 02/05 exchanged for Saturday 26/04; Quốc khánh 30/8–2/9/2025;
+# Tết Dương lịch 1–4/01/2026 (VPCP 12729/VPCP-KGVX, Friday 02/01 exchanged for Saturday
+# 10/01); Tết Bính Ngọ 14/02–22/02/2026; Quốc khánh 29/8–2/9/2026 (Monday 31/08 exchanged for
+# Saturday 22/08). 2027–2030 are the statutory days of Bộ luật Lao động 2019 Điều 112 only:
+# the lunar dates (Tết, 10/3 âm lịch) computed for UTC+7, Tết as the last day of the lunar year
+# and mùng 1–4, the second Quốc khánh day on the side that joins the weekend, and a weekday off
+# for a holiday that falls on a weekend. They MUST be checked each year against the Thủ
+# tướng's notice (which usually moves Tết days and exchanges days) and edited in the program.
+CALENDAR_DAYS = [
+    ("2025-01-01", "holiday", "Tết Dương lịch"),  # thứ Tư
+    ("2025-01-27", "holiday", "Tết Nguyên đán (28 tháng Chạp)"),  # thứ Hai
+    ("2025-01-28", "holiday", "Tết Nguyên đán (29 tháng Chạp)"),  # thứ Ba
+    ("2025-01-29", "holiday", "Tết Nguyên đán (mùng 1)"),  # thứ Tư
+    ("2025-01-30", "holiday", "Tết Nguyên đán (mùng 2)"),  # thứ Năm
+    ("2025-01-31", "holiday", "Tết Nguyên đán (mùng 3)"),  # thứ Sáu
+    ("2025-04-07", "holiday", "Giỗ Tổ Hùng Vương (10/3 âm lịch)"),  # thứ Hai
+    ("2025-04-26", "workday", "Làm bù cho ngày nghỉ 02/05/2025"),  # thứ Bảy
+    ("2025-04-30", "holiday", "Ngày Chiến thắng"),  # thứ Tư
+    ("2025-05-01", "holiday", "Ngày Quốc tế Lao động"),  # thứ Năm
+    ("2025-05-02", "holiday", "Nghỉ hoán đổi (làm bù thứ Bảy 26/04/2025)"),  # thứ Sáu
+    ("2025-09-01", "holiday", "Quốc khánh (ngày liền trước)"),  # thứ Hai
+    ("2025-09-02", "holiday", "Quốc khánh"),  # thứ Ba
+    ("2026-01-01", "holiday", "Tết Dương lịch"),  # thứ Năm
+    ("2026-01-02", "holiday", "Nghỉ hoán đổi (làm bù thứ Bảy 10/01/2026)"),  # thứ Sáu
+    ("2026-01-10", "workday", "Làm bù cho ngày nghỉ 02/01/2026"),  # thứ Bảy
+    ("2026-02-16", "holiday", "Tết Nguyên đán (29 tháng Chạp)"),  # thứ Hai
+    ("2026-02-17", "holiday", "Tết Nguyên đán (mùng 1)"),  # thứ Ba
+    ("2026-02-18", "holiday", "Tết Nguyên đán (mùng 2)"),  # thứ Tư
+    ("2026-02-19", "holiday", "Tết Nguyên đán (mùng 3)"),  # thứ Năm
+    ("2026-02-20", "holiday", "Tết Nguyên đán (mùng 4)"),  # thứ Sáu
+    ("2026-04-26", "holiday", "Giỗ Tổ Hùng Vương (10/3 âm lịch)"),  # Chủ nhật
+    ("2026-04-27", "holiday", "Nghỉ bù Giỗ Tổ Hùng Vương"),  # thứ Hai
+    ("2026-04-30", "holiday", "Ngày Chiến thắng"),  # thứ Năm
+    ("2026-05-01", "holiday", "Ngày Quốc tế Lao động"),  # thứ Sáu
+    ("2026-08-22", "workday", "Làm bù cho ngày nghỉ 31/08/2026"),  # thứ Bảy
+    ("2026-08-31", "holiday", "Nghỉ hoán đổi (làm bù thứ Bảy 22/08/2026)"),  # thứ Hai
+    ("2026-09-01", "holiday", "Quốc khánh (ngày liền trước)"),  # thứ Ba
+    ("2026-09-02", "holiday", "Quốc khánh"),  # thứ Tư
+    ("2027-01-01", "holiday", "Tết Dương lịch"),  # thứ Sáu
+    ("2027-02-05", "holiday", "Tết Nguyên đán (29 tháng Chạp)"),  # thứ Sáu
+    ("2027-02-06", "holiday", "Tết Nguyên đán (mùng 1)"),  # thứ Bảy
+    ("2027-02-07", "holiday", "Tết Nguyên đán (mùng 2)"),  # Chủ nhật
+    ("2027-02-08", "holiday", "Tết Nguyên đán (mùng 3)"),  # thứ Hai
+    ("2027-02-09", "holiday", "Tết Nguyên đán (mùng 4)"),  # thứ Ba
+    ("2027-02-10", "holiday", "Nghỉ bù Tết Nguyên đán"),  # thứ Tư
+    ("2027-02-11", "holiday", "Nghỉ bù Tết Nguyên đán"),  # thứ Năm
+    ("2027-04-16", "holiday", "Giỗ Tổ Hùng Vương (10/3 âm lịch)"),  # thứ Sáu
+    ("2027-04-30", "holiday", "Ngày Chiến thắng"),  # thứ Sáu
+    ("2027-05-01", "holiday", "Ngày Quốc tế Lao động"),  # thứ Bảy
+    ("2027-05-03", "holiday", "Nghỉ bù Ngày Quốc tế Lao động"),  # thứ Hai
+    ("2027-09-02", "holiday", "Quốc khánh"),  # thứ Năm
+    ("2027-09-03", "holiday", "Quốc khánh (ngày liền sau)"),  # thứ Sáu
+    ("2028-01-01", "holiday", "Tết Dương lịch"),  # thứ Bảy
+    ("2028-01-03", "holiday", "Nghỉ bù Tết Dương lịch"),  # thứ Hai
+    ("2028-01-25", "holiday", "Tết Nguyên đán (29 tháng Chạp)"),  # thứ Ba
+    ("2028-01-26", "holiday", "Tết Nguyên đán (mùng 1)"),  # thứ Tư
+    ("2028-01-27", "holiday", "Tết Nguyên đán (mùng 2)"),  # thứ Năm
+    ("2028-01-28", "holiday", "Tết Nguyên đán (mùng 3)"),  # thứ Sáu
+    ("2028-01-29", "holiday", "Tết Nguyên đán (mùng 4)"),  # thứ Bảy
+    ("2028-01-31", "holiday", "Nghỉ bù Tết Nguyên đán"),  # thứ Hai
+    ("2028-04-04", "holiday", "Giỗ Tổ Hùng Vương (10/3 âm lịch)"),  # thứ Ba
+    ("2028-04-30", "holiday", "Ngày Chiến thắng"),  # Chủ nhật
+    ("2028-05-01", "holiday", "Ngày Quốc tế Lao động"),  # thứ Hai
+    ("2028-05-02", "holiday", "Nghỉ bù Ngày Chiến thắng"),  # thứ Ba
+    ("2028-09-01", "holiday", "Quốc khánh (ngày liền trước)"),  # thứ Sáu
+    ("2028-09-02", "holiday", "Quốc khánh"),  # thứ Bảy
+    ("2028-09-04", "holiday", "Nghỉ bù Quốc khánh"),  # thứ Hai
+    ("2029-01-01", "holiday", "Tết Dương lịch"),  # thứ Hai
+    ("2029-02-12", "holiday", "Tết Nguyên đán (29 tháng Chạp)"),  # thứ Hai
+    ("2029-02-13", "holiday", "Tết Nguyên đán (mùng 1)"),  # thứ Ba
+    ("2029-02-14", "holiday", "Tết Nguyên đán (mùng 2)"),  # thứ Tư
+    ("2029-02-15", "holiday", "Tết Nguyên đán (mùng 3)"),  # thứ Năm
+    ("2029-02-16", "holiday", "Tết Nguyên đán (mùng 4)"),  # thứ Sáu
+    ("2029-04-23", "holiday", "Giỗ Tổ Hùng Vương (10/3 âm lịch)"),  # thứ Hai
+    ("2029-04-30", "holiday", "Ngày Chiến thắng"),  # thứ Hai
+    ("2029-05-01", "holiday", "Ngày Quốc tế Lao động"),  # thứ Ba
+    ("2029-09-02", "holiday", "Quốc khánh"),  # Chủ nhật
+    ("2029-09-03", "holiday", "Quốc khánh (ngày liền sau)"),  # thứ Hai
+    ("2029-09-04", "holiday", "Nghỉ bù Quốc khánh"),  # thứ Ba
+    ("2030-01-01", "holiday", "Tết Dương lịch"),  # thứ Ba
+    ("2030-02-01", "holiday", "Tết Nguyên đán (29 tháng Chạp)"),  # thứ Sáu
+    ("2030-02-02", "holiday", "Tết Nguyên đán (mùng 1)"),  # thứ Bảy
+    ("2030-02-03", "holiday", "Tết Nguyên đán (mùng 2)"),  # Chủ nhật
+    ("2030-02-04", "holiday", "Tết Nguyên đán (mùng 3)"),  # thứ Hai
+    ("2030-02-05", "holiday", "Tết Nguyên đán (mùng 4)"),  # thứ Ba
+    ("2030-02-06", "holiday", "Nghỉ bù Tết Nguyên đán"),  # thứ Tư
+    ("2030-02-07", "holiday", "Nghỉ bù Tết Nguyên đán"),  # thứ Năm
+    ("2030-04-12", "holiday", "Giỗ Tổ Hùng Vương (10/3 âm lịch)"),  # thứ Sáu
+    ("2030-04-30", "holiday", "Ngày Chiến thắng"),  # thứ Ba
+    ("2030-05-01", "holiday", "Ngày Quốc tế Lao động"),  # thứ Tư
+    ("2030-09-02", "holiday", "Quốc khánh"),  # thứ Hai
+    ("2030-09-03", "holiday", "Quốc khánh (ngày liền sau)"),  # thứ Ba
+]
+
+
 def _seed() -> None:
     kinds = sa.table(
         "org_kinds",
@@ -69,6 +169,16 @@ def _seed() -> None:
     op.bulk_insert(
         types,
         [{"code": c, "name": n, "sort_order": o, "trackable": t} for c, n, o, t in DOCUMENT_TYPES],
+    )
+    days = sa.table(
+        "calendar_days",
+        sa.column("day", sa.Date),
+        sa.column("kind", sa.String),
+        sa.column("name", sa.String),
+    )
+    op.bulk_insert(
+        days,
+        [{"day": date.fromisoformat(d), "kind": k, "name": n} for d, k, n in CALENDAR_DAYS],
     )
 
 
@@ -149,6 +259,16 @@ def upgrade() -> None:
         sa.Column("start_date", sa.Date(), nullable=False),
         sa.Column("end_date", sa.Date(), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_party_terms")),
+    )
+    op.create_table(
+        "calendar_days",
+        sa.Column("day", sa.Date(), nullable=False),
+        sa.Column("kind", sa.String(length=10), nullable=False),
+        sa.Column("name", sa.String(length=200), nullable=False),
+        sa.CheckConstraint(
+            "kind IN ('holiday', 'workday')", name=op.f("ck_calendar_days_kind")
+        ),
+        sa.PrimaryKeyConstraint("day", name=op.f("pk_calendar_days")),
     )
     op.create_table(
         "settings",
@@ -288,9 +408,19 @@ def upgrade() -> None:
         sa.Column("label", sa.String(length=200), nullable=False),
         sa.Column("period", sa.String(length=40), nullable=False),
         sa.Column("depth", sa.Integer(), nullable=True),
+        sa.Column("working_days", sa.Integer(), nullable=True),
+        sa.Column("counted_from", sa.String(length=10), nullable=True),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.CheckConstraint(
+            "counted_from IS NULL OR counted_from IN ('issue', 'receipt')",
+            name=op.f("ck_deadlines_counted_from"),
+        ),
+        sa.CheckConstraint(
+            "working_days IS NULL OR working_days > 0",
+            name=op.f("ck_deadlines_working_days_positive"),
+        ),
         sa.ForeignKeyConstraint(
             ["document_id"],
             ["documents.id"],
@@ -691,6 +821,7 @@ def downgrade() -> None:
 
     op.drop_table("documents")
     op.drop_table("settings")
+    op.drop_table("calendar_days")
     op.drop_table("party_terms")
     op.drop_table("org_kinds")
     op.drop_table("org_groups")

@@ -1,0 +1,138 @@
+"""The tracking grid's table view, with Excel's keys.
+
+- typing a printable character on a cell starts editing with that character (the editor then
+  receives the following keys, Backspaces and composed letters of Unikey/EVKey); F2 edits the
+  cell as it is;
+- Enter commits and moves DOWN (also without an editor open); Tab / Shift+Tab commit and move
+  right / left, skipping read-only cells and wrapping to the next / previous row;
+- Esc in an editor reverts the cell; Esc on a cell marked red clears the mark. Each cell is
+  committed on its own when its editor closes (no per-row buffer: a cell typed is a cell
+  saved, and one undo step);
+- Del on selected rows asks the page to delete them (undoable, no confirmation).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QTableView, QWidget
+
+from desktop.ui.models.tracking_grid_model import TrackingGridModel
+from desktop.ui.widgets.tracking_delegates import TrackingDelegate
+
+Hint = QAbstractItemDelegate.EndEditHint
+Cursor = QAbstractItemView.CursorAction
+
+
+class TrackingGridView(QTableView):
+    """A QTableView that moves like a spreadsheet."""
+
+    delete_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setItemDelegate(TrackingDelegate(self))
+        self.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
+                             | QAbstractItemView.EditTrigger.EditKeyPressed
+                             | QAbstractItemView.EditTrigger.DoubleClicked)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setTabKeyNavigation(True)
+        self.setWordWrap(False)
+        self.setAlternatingRowColors(False)
+        self.verticalHeader().setDefaultSectionSize(24)
+        self.horizontalHeader().setHighlightSections(False)
+
+    def grid_model(self) -> TrackingGridModel:
+        model = self.model()
+        assert isinstance(model, TrackingGridModel)
+        return model
+
+    # ------------------------------------------------------------------ moving
+
+    def _editable(self, column: int) -> bool:
+        return bool(self.grid_model().columns[column].field) and not self.isColumnHidden(column)
+
+    def _next_cell(self, index: QModelIndex, step: int) -> QModelIndex:
+        model = self.grid_model()
+        columns, rows = model.columnCount(), model.rowCount()
+        row, col = index.row(), index.column()
+        for _ in range(columns * 2):
+            col += step
+            if col >= columns:
+                row, col = row + 1, 0
+            elif col < 0:
+                row, col = row - 1, columns - 1
+            if not 0 <= row < rows:
+                return index
+            if self._editable(col):
+                return model.index(row, col)
+        return index
+
+    def moveCursor(self, action: Cursor, modifiers: Qt.KeyboardModifier) -> QModelIndex:
+        current = self.currentIndex()
+        if current.isValid() and action in (Cursor.MoveNext, Cursor.MovePrevious):
+            return self._next_cell(current, 1 if action == Cursor.MoveNext else -1)
+        return super().moveCursor(action, modifiers)
+
+    def _go(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.setCurrentIndex(index)
+            self.scrollTo(index)
+
+    def _down(self) -> None:
+        current = self.currentIndex()
+        if current.isValid() and current.row() + 1 < self.grid_model().rowCount():
+            self._go(current.siblingAtRow(current.row() + 1))
+
+    # ------------------------------------------------------------------ editing
+
+    def closeEditor(self, editor: QWidget, hint: Hint) -> None:
+        current = self.currentIndex()
+        failed = bool(self.grid_model().error_at(current)) if current.isValid() else False
+        super().closeEditor(editor, Hint.NoHint)
+        if failed or not current.isValid():
+            return  # a refused value: stay on the red cell
+        if hint == Hint.SubmitModelCache:
+            self._down()
+        elif hint == Hint.EditNextItem:
+            self._go(self._next_cell(current, 1))
+        elif hint == Hint.EditPreviousItem:
+            self._go(self._next_cell(current, -1))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier,
+                                      Qt.KeyboardModifier.KeypadModifier)
+        if self.state() != QAbstractItemView.State.EditingState:
+            current = self.currentIndex()
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
+                self._down()
+                return
+            if key == Qt.Key.Key_Escape and current.isValid() \
+                    and self.grid_model().error_at(current):
+                self.grid_model().set_error(current, "")
+                return
+            if key == Qt.Key.Key_Delete and plain:
+                self.delete_requested.emit()
+                return
+            if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and current.isValid():
+                back = key == Qt.Key.Key_Backtab or bool(
+                    event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+                self._go(self._next_cell(current, -1 if back else 1))
+                return
+            if current.isValid() and event.text() and event.text().isprintable() \
+                    and not self._editable(current.column()) and plain:
+                return  # typing on a read-only cell does nothing
+        super().keyPressEvent(event)
+
+    def selected_row_numbers(self) -> list[int]:
+        rows = {r for rng in self.selectionModel().selection()
+                for r in range(rng.top(), rng.bottom() + 1)}
+        if not rows and self.currentIndex().isValid():
+            rows = {self.currentIndex().row()}
+        return sorted(rows)
+
+
+def persistent(index: QModelIndex) -> QPersistentModelIndex:
+    return QPersistentModelIndex(index)
