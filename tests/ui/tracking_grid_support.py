@@ -43,6 +43,15 @@ def settle(qtbot: QtBot, grid: TrackingGridPanel) -> None:
 
 
 def focused(default: QWidget) -> QWidget:
+    """Where keys go: the grid's open editor (even when, under a loaded test run, another
+    window is the active one), else the application's focus widget (a dialog), else the grid."""
+    from PySide6.QtWidgets import QAbstractItemView
+
+    editing = isinstance(default, QAbstractItemView) and \
+        default.state() == QAbstractItemView.State.EditingState
+    inside = default.window().focusWidget()
+    if editing and inside is not None and default.isAncestorOf(inside):
+        return inside
     return QApplication.focusWidget() or default
 
 
