@@ -29,9 +29,9 @@ from dataclasses import fields
 from datetime import date
 from typing import Any
 
-from sqlalchemy import case, func, or_, select
+from sqlalchemy import and_, case, distinct, false, func, or_, select, true
 
-from desktop.domain.enums import PlanStatus
+from desktop.domain.enums import PlanStatus, ReportStatus
 from desktop.services.database import Database
 from desktop.services.document_numbers import format_number_symbol
 from desktop.services.documents import list_documents
@@ -44,12 +44,25 @@ UNGROUPED = "Đơn vị khác"
 
 
 def _counts_by_top(s: Any, document_id: int, today: date) -> dict[int | None, StageCounts]:
-    """Counts per top-level organisation, in one grouped query over the document's tracking
-    rows (and its reports, grouped per row); *overdue* and *must report* are the expressions
-    of :class:`~desktop.services.tracking_status.StatusSql`, so the counts, the grid's filters
-    and each row's status use one definition."""
+    """Counts per top-level organisation.
+
+    When every deadline of the document is a fixed date (the usual case), the counts come
+    from two grouped queries that read only the covering index of the tracking rows and the
+    document's accepted reports (:func:`_uniform_counts`). Deadlines counted per row (N working
+    days after receipt) need each row's own lateness: then one grouped query with the
+    expressions of :class:`~desktop.services.tracking_status.StatusSql`, shared with the
+    grid. Both give the same numbers (a test checks them against each other).
+    """
+    terms = load_terms(s, document_id, today)
+    if not terms.per_row:
+        return _uniform_counts(s, terms)
+    return _per_row_counts(s, terms)
+
+
+def _per_row_counts(s: Any, terms: Any) -> dict[int | None, StageCounts]:
     t, o = m.Tracking, m.Organisation
-    sql = StatusSql(s, load_terms(s, document_id, today))
+    document_id = terms.document_id
+    sql = StatusSql(s, terms)
     must_report = sql.must_report
     planned = or_(t.plan_date.is_not(None), t.plan_status == PlanStatus.ISSUED.value)
     # Attendance is summed over the reporting level only: a committee's row already holds the
@@ -73,6 +86,77 @@ def _counts_by_top(s: Any, document_id: int, today: date) -> dict[int | None, St
         result[top] = StageCounts(n, received, discussed, int(planned_n or 0),
                                   int(reported or 0), int(overdue or 0),
                                   *(int(v) for v in sums), must_report=int(n_report or 0))
+    return result
+
+
+def _uniform_counts(s: Any, terms: Any) -> dict[int | None, StageCounts]:
+    """The counts when the deadlines are the same for every row, without a per-row join.
+
+    With S the recipients late for study, D those who must report (the governing report
+    deadline's level), L the latest report deadline that has passed and H the rows of D with an
+    accepted report answering L, the overdue are S ∪ (D \\ H), counted as
+    ``|S| - |S ∩ D| + |D| - |H| + |S ∩ H|`` — or ``|S|`` when no report deadline has passed.
+    "Passed" and "must report" follow :class:`~desktop.services.tracking_status.StatusSql`.
+    """
+    t, o, r = m.Tracking, m.Organisation, m.TrackingReport
+    study = terms.study
+    study_passed = study is not None and terms.late(study, None) > 0
+    passed = [rule for rule in terms.reports if terms.late(rule, None) > 0]
+    latest = passed[-1] if passed else None
+    governing = latest or (terms.reports[0] if terms.reports else None)
+    depth = governing.depth if governing is not None else None
+    must_report = o.depth == depth if depth is not None else true()
+    study_late = t.study_date.is_(None) if study_passed else false()
+    planned = or_(t.plan_date.is_not(None), t.plan_status == PlanStatus.ISSUED.value)
+    attendance = (t.cells_held, t.cells_total, t.members_attending, t.members_total)
+    main = s.execute(
+        select(
+            o.top_id,
+            func.count(),
+            func.count(t.received_date),
+            func.count(t.study_date),
+            func.sum(case((planned, 1), else_=0)),
+            func.sum(case((must_report, 1), else_=0)),
+            func.sum(case((and_(must_report, study_late), 1), else_=0)),
+            *(func.coalesce(func.sum(case((must_report, col))), 0) for col in attendance),
+        )
+        .join(o, o.id == t.organisation_id)
+        .where(t.document_id == terms.document_id)
+        .group_by(o.top_id)
+    ).all()
+    if latest is not None:
+        answers_latest = r.deadline_id == latest.id
+        if latest.id == terms.first_report_id:
+            answers_latest = or_(answers_latest, r.deadline_id.is_(None))
+        answers = and_(must_report, answers_latest)
+    else:
+        answers = false()
+    reports = {
+        row[0]: row[1:]
+        for row in s.execute(
+            select(
+                o.top_id,
+                func.count(distinct(r.tracking_id)),
+                func.count(distinct(case((answers, r.tracking_id)))),
+                func.count(distinct(case((and_(answers, study_late), r.tracking_id)))),
+            )
+            .join(t, t.id == r.tracking_id)
+            .join(o, o.id == t.organisation_id)
+            .where(r.document_id == terms.document_id,
+                   r.status != ReportStatus.RETURNED.value)
+            .group_by(o.top_id)
+        )
+    }
+    result: dict[int | None, StageCounts] = {}
+    for top, n, received, discussed, planned_n, n_report, late_report, *sums in main:
+        reported, answered, late_answered = reports.get(top, (0, 0, 0))
+        late = n - discussed if study_passed else 0
+        if latest is not None:
+            overdue = late - int(late_report or 0) + int(n_report or 0) - answered + late_answered
+        else:
+            overdue = late
+        result[top] = StageCounts(n, received, discussed, int(planned_n or 0), reported,
+                                  overdue, *(int(v) for v in sums), must_report=int(n_report or 0))
     return result
 
 
@@ -103,16 +187,19 @@ def document_stats(db: Database, document_id: int, as_of: date | None = None) ->
     """Counts for one document, in total and per top-level group."""
     today = as_of or date.today()
     with db.read() as s:
-        doc = s.get(m.Document, document_id)
-        if doc is None:
-            from desktop.domain.errors import NotFoundError
+        return _document_stats_in(s, document_id, today)
 
-            raise NotFoundError(f"Không có văn bản mã số #{document_id}.")
-        by_top = _counts_by_top(s, document_id, today)
-        membership, names = _groups_of(s, [k for k in by_top if k is not None])
-        regime = doc.issuing_body.regime if doc.issuing_body else "party"
-        number_symbol = format_number_symbol(doc.number, doc.symbol, regime)
-        excerpt, issue_date = doc.excerpt, doc.issue_date
+
+def _document_stats_in(s: Any, document_id: int, today: date) -> DocumentStats:
+    doc = s.get(m.Document, document_id)
+    if doc is None:
+        from desktop.domain.errors import NotFoundError
+
+        raise NotFoundError(f"Không có văn bản mã số #{document_id}.")
+    by_top = _counts_by_top(s, document_id, today)
+    membership, names = _groups_of(s, [k for k in by_top if k is not None])
+    regime = doc.issuing_body.regime if doc.issuing_body else "party"
+    number_symbol = format_number_symbol(doc.number, doc.symbol, regime)
     totals = StageCounts()
     per_group: dict[int | None, StageCounts] = {}
     for top_id, counts in by_top.items():
@@ -122,9 +209,13 @@ def document_stats(db: Database, document_id: int, as_of: date | None = None) ->
     groups = [GroupStats(gid, names[gid], per_group[gid]) for gid in names if gid in per_group]
     if None in per_group:
         groups.append(GroupStats(None, UNGROUPED, per_group[None]))
-    return DocumentStats(document_id, number_symbol, excerpt, issue_date, today, totals, groups)
+    return DocumentStats(document_id, number_symbol, doc.excerpt, doc.issue_date, today, totals,
+                         groups)
 
 
 def all_stats(db: Database, as_of: date | None = None) -> list[DocumentStats]:
-    """Counts for every document, newest first."""
-    return [document_stats(db, d.id, as_of) for d in list_documents(db)]
+    """Counts for every document, newest first, read in one session (one snapshot)."""
+    today = as_of or date.today()
+    documents = list_documents(db)
+    with db.read() as s:
+        return [_document_stats_in(s, d.id, today) for d in documents]

@@ -98,3 +98,17 @@ def test_stats_equal_an_independent_count(db: Database, as_of: date) -> None:
     if as_of == TODAY:
         assert seen_overdue > 0, "the demo should have some overdue organisations"
     assert [s.document_id for s in stats.all_stats(db, as_of)] == [d.id for d in docs]
+
+
+@pytest.mark.parametrize("as_of", [TODAY, date(2026, 6, 1), date(2026, 2, 17)])  # 17/02: Tết
+def test_fast_counts_equal_the_per_row_expressions(db: Database, as_of: date) -> None:
+    """The two-query path used for fixed-date deadlines gives what the grid's status says."""
+    from desktop.services.stats import _per_row_counts, _uniform_counts
+    from desktop.services.tracking_deadlines import load_terms
+
+    create_demo(db, orgs=400, documents=8, today=TODAY)
+    with db.read() as s:
+        for doc in list_documents(db):
+            terms = load_terms(s, doc.id, as_of)
+            assert not terms.per_row
+            assert _uniform_counts(s, terms) == _per_row_counts(s, terms), doc.number_symbol
