@@ -11,6 +11,8 @@ and the document stays selected.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QItemSelection, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -39,15 +41,17 @@ from desktop.services.dto import DocumentStats
 from desktop.services.ui_queries_documents import list_register
 from desktop.tasks.runner import TaskRunner
 from desktop.ui.dialogs import message
-from desktop.ui.dialogs.document_dialog import DocumentDialog
-from desktop.ui.dialogs.docx_import_dialog import DocxImporter
 from desktop.ui.models.document_table_model import DocumentTableModel
 from desktop.ui.pages.page import Page
-from desktop.ui.widgets.attachments_panel import AttachmentsDialog
 from desktop.ui.widgets.cascade_panel import CascadePanel
 from desktop.ui.widgets.document_progress_panel import DocumentProgressPanel
 from desktop.ui.widgets.register_filters import RegisterFilters
 from desktop.ui.widgets.search_box import SearchBox
+
+if TYPE_CHECKING:  # the dialogs are imported when first opened: start-up does not pay for them
+    from desktop.ui.dialogs.document_dialog import DocumentDialog
+    from desktop.ui.dialogs.docx_import_dialog import DocxImporter
+    from desktop.ui.widgets.attachments_panel import AttachmentsDialog
 
 PROGRESS_TAB, CASCADE_TAB = range(2)
 
@@ -280,6 +284,8 @@ class DocumentsPage(Page):
         dialog.open()
 
     def add_document(self) -> None:
+        from desktop.ui.dialogs.document_dialog import DocumentDialog
+
         self._open(DocumentDialog(self._db, self._runner, parent=self))
 
     def edit_document(self) -> None:
@@ -295,6 +301,8 @@ class DocumentsPage(Page):
             message.warning(self, exc.message)
             self._refresh(None)
             return
+        from desktop.ui.dialogs.document_dialog import DocumentDialog
+
         self._open(DocumentDialog(self._db, self._runner, document=detail, parent=self))
 
     def delete_document(self) -> None:
@@ -331,6 +339,8 @@ class DocumentsPage(Page):
 
     def import_docx(self, path: str | None = None) -> None:
         if self.importer is None:
+            from desktop.ui.dialogs.docx_import_dialog import DocxImporter
+
             self.importer = DocxImporter(self._db, self._runner, self)
             self.importer.imported.connect(lambda detail: self._refresh(detail.id))
         self.importer.start(path)
@@ -340,6 +350,8 @@ class DocumentsPage(Page):
         if row < 0:
             return
         doc = self.model.row_at(row)
+        from desktop.ui.widgets.attachments_panel import AttachmentsDialog
+
         self.attachments_dialog = AttachmentsDialog(self._db, self._runner, doc.id,
                                                     doc.number_symbol, self)
         self.attachments_dialog.open()
