@@ -120,8 +120,9 @@ class DatedChangeDialog(QDialog):
         self.saved.emit(result)
         self.accept()
 
-    def apply(self, on: date) -> OrgDetail:  # pragma: no cover - abstract
-        raise NotImplementedError
+    def apply(self, on: date) -> OrgDetail:  # pragma: no cover - every subclass defines it
+        """The change itself, effective ``on`` (each dialog below calls its service)."""
+        raise TypeError(f"{type(self).__name__} does not say what change it makes")
 
 
 class RenameDialog(DatedChangeDialog):
