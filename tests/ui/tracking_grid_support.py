@@ -58,6 +58,13 @@ def focused(default: QWidget) -> QWidget:
 def press(grid: TrackingGridPanel, key: Qt.Key, modifiers: Qt.KeyboardModifier =
           Qt.KeyboardModifier.NoModifier, text: str = "") -> None:
     """One key press + release on whatever has the focus (the grid or its open editor)."""
+    window = grid.window()
+    if modifiers & Qt.KeyboardModifier.ControlModifier and QApplication.activeModalWidget() \
+            is None and QApplication.activeWindow() is not window:
+        # shortcuts fire only in the active window; a long test run may have left another
+        # test's window active
+        window.activateWindow()
+        QApplication.processEvents()
     target = focused(grid.view)
     for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
         QApplication.sendEvent(target, QKeyEvent(kind, key, modifiers, text))
