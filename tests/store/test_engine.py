@@ -124,3 +124,11 @@ def test_network_paths_are_recognised(path: str, network: bool) -> None:
     from desktop.store.engine import is_network_path
 
     assert is_network_path(Path(path), mounts=MOUNTS) is network
+
+
+@pytest.mark.postgres
+def test_postgres_connections_run_without_jit(pg_url: str) -> None:
+    engine = make_engine(pg_url)
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("SHOW jit").scalar() == "off"
+    engine.dispose()
