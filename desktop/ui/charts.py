@@ -40,6 +40,8 @@ class GroupBarChart(QWidget):
         self._categories: list[str] = []
         self._series: dict[str, list[int]] = {}
         self._colors: dict[str, QColor] = {}
+        self._maximum: int | None = None
+        self._unit = ""
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(220)
         self.setAutoFillBackground(True)
@@ -48,8 +50,14 @@ class GroupBarChart(QWidget):
     # ------------------------------------------------------------------ data API
 
     def set_data(self, categories: list[str], series: dict[str, list[int]],
-                 colors: dict[str, str] | None = None) -> None:
-        """Show ``series`` (label → one value per category); ``colors`` by label, optional."""
+                 colors: dict[str, str] | None = None, *, maximum: int | None = None,
+                 unit: str = "") -> None:
+        """Show ``series`` (label → one value per category); ``colors`` by label, optional.
+
+        ``maximum`` fixes the top of the value axis (100 for percentages); ``unit`` is written
+        after each axis label ("%")."""
+        self._maximum = maximum
+        self._unit = unit
         for label, values in series.items():
             if len(values) != len(categories):
                 raise ValueError(f"series {label!r}: {len(values)} values for "
@@ -107,9 +115,9 @@ class GroupBarChart(QWidget):
                        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
             x += width
         top = y + line_h + 4
-        top_value = _nice_ceiling(max((max(v, default=0) for v in self._series.values()),
-                                      default=0))
-        axis_w = fm.horizontalAdvance(format_int(top_value)) + 6
+        top_value = self._maximum or _nice_ceiling(
+            max((max(v, default=0) for v in self._series.values()), default=0))
+        axis_w = fm.horizontalAdvance(format_int(top_value) + self._unit) + 6
         label_h = fm.height() * 2 + 4  # category names take up to two lines
         plot = QRectF(area.left() + axis_w, top + fm.height() / 2,
                       area.width() - axis_w, area.bottom() - label_h - top - fm.height() / 2)
@@ -124,7 +132,7 @@ class GroupBarChart(QWidget):
             p.setPen(text_color)
             p.drawText(QRectF(area.left(), yy - fm.height() / 2, axis_w - 4, fm.height()),
                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                       format_int(value))
+                       format_int(value) + self._unit)
         slot = plot.width() / len(self._categories)
         n = len(self._series)
         bar_w = max(2.0, min(36.0, slot * 0.8 / n))

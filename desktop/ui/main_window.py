@@ -75,6 +75,10 @@ class MainWindow(QMainWindow):
         self.ui.menuFile.insertSeparator(self.ui.actionQuit)
         self.ui.navigation.currentRowChanged.connect(self._navigation_changed)
         self.ui.splitter.setStretchFactor(1, 1)
+        # the page labels are never cut: a wide page takes its room from itself, not from them
+        widest = max(self.ui.navigation.sizeHintForColumn(0), 0)
+        self.ui.navigation.setMinimumWidth(widest + 2 * self.ui.navigation.frameWidth() + 8)
+        self.ui.splitter.setCollapsible(0, False)
 
         self.location_label = QLabel(self.tr("Data: {location}").format(location=db.location))
         self.location_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -82,9 +82,16 @@ def test_chart_gets_the_per_group_numbers_and_renders(
     series = chart.series()
     assert list(series) == ["Đã nhận", "Đã quán triệt", "Đã có kế hoạch", "Đã báo cáo",
                             "Quá hạn"]
-    assert series["Đã nhận"] == [g.counts.received for g in stats.groups]
-    assert series["Đã báo cáo"] == [g.counts.reported for g in stats.groups]
-    assert series["Quá hạn"] == [g.counts.overdue for g in stats.groups]
+    # per group, the share of that group's recipients (of those that must report, for reports)
+    def share(part: int, total: int) -> int:
+        return round(100 * part / total + 1e-9) if total else 0
+
+    assert series["Đã nhận"] == [share(g.counts.received, g.counts.recipients)
+                                 for g in stats.groups]
+    assert series["Đã báo cáo"] == [share(g.counts.reported, g.counts.must_report
+                                          or g.counts.recipients) for g in stats.groups]
+    assert series["Quá hạn"] == [share(g.counts.overdue, g.counts.recipients)
+                                 for g in stats.groups]
     image = chart.grab().toImage()
     assert image.width() > 300 and image.height() > 200
     assert _has_color(image, QColor("#4e79a7"))  # the "received" bars were drawn

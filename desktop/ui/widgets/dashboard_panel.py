@@ -89,10 +89,12 @@ class DashboardPanel(QWidget):
                  for code, n in progress.by_status.items() if n]
         self.statuses.setText("; ".join(parts))
         categories = [g.name for g in stats.groups]
-        series = {c.title: [c.part(g.counts) for g in stats.groups] for c in BAR_STAGES}
+        # shares, not counts: a group of 3 press bodies beside one of 2,000 cells stays readable
+        series = {c.title: [_share(c.part(g.counts), c.total(g.counts)) for g in stats.groups]
+                  for c in BAR_STAGES}
         colors = {c.title: (ALARM_COLOR.name() if c.alarm else SERIES_COLORS[i])
                   for i, c in enumerate(BAR_STAGES)}
-        self.chart.set_data(categories, series, colors)
+        self.chart.set_data(categories, series, colors, maximum=100, unit="%")
 
     def bar_text(self, key: str) -> str:
         return self.bars[key].text()
@@ -106,3 +108,8 @@ class DashboardPanel(QWidget):
             return
         bar.setValue(round(min(share, 100.0) / 100 * _BAR_STEPS))
         bar.setFormat(f"{format_int(part)}/{format_int(total)} ({format_percent(share)})")
+
+
+def _share(part: int, total: int) -> int:
+    """Whole percent, rounded half up (the bar's height; the exact figures are in the table)."""
+    return (part * 200 + total) // (total * 2) if total else 0
