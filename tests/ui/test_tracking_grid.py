@@ -186,3 +186,19 @@ def test_delete_rows_then_undo_puts_them_back(qtbot: QtBot, demo_db: Database,
     press(grid, Key.Key_Y, CTRL)
     assert fetch_rows(demo_db, ids) == []
     assert grid.model.rowCount() == count - 2
+
+
+def test_the_chosen_sort_is_remembered(qtbot: QtBot, demo_db: Database, runner: TaskRunner,
+                                       tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings, Qt
+
+    page, grid = open_grid(qtbot, demo_db, runner)
+    column = grid.model.column_of("received_date")
+    grid.view.horizontalHeader().setSortIndicator(column, Qt.SortOrder.DescendingOrder)
+    qtbot.waitUntil(lambda: not grid.loading)
+    assert (grid.sort.key, grid.sort.descending) == (grid.model.columns[column].sort_key, True)
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    page.save_state(settings)
+    again, grid2 = open_grid(qtbot, demo_db, runner)
+    again.restore_state(settings)
+    assert grid2.sort == grid.sort

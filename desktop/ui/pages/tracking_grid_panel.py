@@ -262,9 +262,24 @@ class TrackingGridPanel(QWidget):
         message.show_exception(self, exc)
 
     def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
+        if self._sort_from(column, order):
+            self.reload()
+
+    def _sort_from(self, column: int, order: Qt.SortOrder) -> bool:
+        """Take the sort from the header; False when it says nothing usable."""
+        if not 0 <= column < len(self.model.columns):
+            return False
         key = self.model.columns[column].sort_key
+        if not key:
+            return False
         self.sort = SortSpec(key, order == Qt.SortOrder.DescendingOrder)
-        self.reload()
+        return True
+
+    def sort_from_header(self) -> None:
+        """After the header's saved state was restored (which emits no signal): the same
+        sort as last time."""
+        header = self.view.horizontalHeader()
+        self._sort_from(header.sortIndicatorSection(), header.sortIndicatorOrder())
 
     def show_row(self, document_id: int, organisation_id: int) -> bool:
         """Open the document and put the cursor on the organisation's row (once loaded; the

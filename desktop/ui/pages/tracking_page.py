@@ -170,5 +170,6 @@ class TrackingPage(Page):
     def restore_state(self, settings: QSettings) -> None:
         self._restore_widget(settings, "header", self.table.horizontalHeader())
         self._restore_widget(settings, "grid_header", self.grid.view.horizontalHeader())
+        self.grid.sort_from_header()
 
 
