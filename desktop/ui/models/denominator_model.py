@@ -2,48 +2,30 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from desktop.domain.dates import format_date
 from desktop.domain.numbers import format_int
 from desktop.services.org_types import DenominatorEntry
 from desktop.ui.models.org_list_model import ModelIndex
+from desktop.ui.models.row_list_model import RowListModel
 
 
-class DenominatorModel(QAbstractTableModel):
+class DenominatorModel(RowListModel[DenominatorEntry]):
     """One row per dated figure (as :func:`denominator_history` returns them)."""
 
     DATE, CELLS, MEMBERS, NOTE = range(4)
     COUNT = 4
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[DenominatorEntry] = []
-
-    def set_rows(self, rows: Sequence[DenominatorEntry]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> DenominatorEntry:
-        return self._rows[row]
-
     def row_of_date(self, day: object) -> int:
         return next((i for i, r in enumerate(self._rows) if r.as_of == day), -1)
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COUNT
-
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        entry = self._row(index)
+        if entry is None:
             return None
-        entry = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.DATE:
@@ -60,7 +42,9 @@ class DenominatorModel(QAbstractTableModel):
         return None
 
     def headerData(
-        self, section: int, orientation: Qt.Orientation,
+        self,
+        section: int,
+        orientation: Qt.Orientation,
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:

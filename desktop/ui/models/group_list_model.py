@@ -2,36 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from desktop.domain.numbers import format_int
 from desktop.services.org_types import GroupDTO
 from desktop.ui.models.org_list_model import ModelIndex
+from desktop.ui.models.row_list_model import RowListModel
 
 #: The group's database id.
 GroupIdRole = Qt.ItemDataRole.UserRole + 1
 
 
-class GroupListModel(QAbstractTableModel):
+class GroupListModel(RowListModel[GroupDTO]):
     """Groups in their display order (the order documents list them in "Nơi nhận")."""
 
     NAME, SHORT, MEMBERS = range(3)
     COUNT = 3
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[GroupDTO] = []
-
-    def set_rows(self, rows: Sequence[GroupDTO]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> GroupDTO:
-        return self._rows[row]
 
     def row_of(self, group_id: int) -> int:
         return next((i for i, g in enumerate(self._rows) if g.id == group_id), -1)
@@ -39,16 +27,10 @@ class GroupListModel(QAbstractTableModel):
     def group_ids(self) -> list[int]:
         return [g.id for g in self._rows]
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COUNT
-
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        group = self._row(index)
+        if group is None:
             return None
-        group = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.NAME:
@@ -70,7 +52,9 @@ class GroupListModel(QAbstractTableModel):
         return None
 
     def headerData(
-        self, section: int, orientation: Qt.Orientation,
+        self,
+        section: int,
+        orientation: Qt.Orientation,
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
