@@ -20,8 +20,6 @@ organisations × 3 documents (a document sent down to every party cell: ~20,000 
 from __future__ import annotations
 
 import argparse
-import hashlib
-import os
 import shutil
 import statistics
 import sys
@@ -35,35 +33,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-TODAY = date(2026, 11, 30)
-MIGRATION = ROOT / "desktop" / "store" / "migrations" / "versions" / "0001_initial_schema.py"
-
-
-def bench_dir() -> Path:
-    path = Path(os.environ.get("THEODOI_BENCH_DIR", Path.home() / ".cache" / "theodoi-bench"))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
-def ensure_demo(orgs: int, documents: int) -> Path:
-    from desktop.services.database import Database
-    from desktop.services.demo import create_demo
-
-    schema = hashlib.sha256(MIGRATION.read_bytes()).hexdigest()[:10]
-    path = bench_dir() / f"tracking-{orgs}-{documents}-{schema}.sqlite3"
-    if path.exists():
-        return path
-    tmp = path.with_suffix(".building")
-    for leftover in tmp.parent.glob(tmp.name + "*"):
-        leftover.unlink()
-    db = Database.open(str(tmp), actor="benchmark")
-    started = time.perf_counter()
-    summary = create_demo(db, orgs=orgs, documents=documents, today=TODAY)
-    db.close()
-    print(f"  built {path.name}: {summary.tracking_rows:,} tracking rows in "
-          f"{time.perf_counter() - started:.1f} s")
-    tmp.rename(path)
-    return path
+# the cached demo databases are shared with run.py (keyed by schema and demo generator)
+from run import TODAY, ensure_demo  # noqa: E402
 
 
 def median_ms(fn: Callable[[], object], runs: int) -> float:
