@@ -7,7 +7,6 @@ from datetime import date
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
 
 from desktop.domain.errors import ConflictError, ValidationError
 from desktop.services.database import Database
@@ -25,27 +24,9 @@ from desktop.services.tracking_bulk import (
 )
 from desktop.services.tracking_edit import apply_undo, update_row
 from desktop.services.tracking_grid import TrackingFilter, fetch_rows, row_ids
-from desktop.store import models as m
+from tests.services.tracking_support import audit_count, dump
 
 TODAY = date(2026, 11, 30)
-_SKIP = {"version", "created_at", "updated_at"}
-
-
-def dump(db: Database) -> dict[str, list[tuple[Any, ...]]]:
-    out = {}
-    with db.read() as s:
-        for model in (m.Tracking, m.TrackingReport, m.Reminder):
-            table = model.__table__
-            cols = [c for c in table.c if c.name not in _SKIP]
-            out[table.name] = [tuple(r) for r in s.execute(select(*cols).order_by(table.c.id))]
-    return out
-
-
-def audit_count(db: Database) -> int:
-    with db.read() as s:
-        return int(s.scalar(select(func.count()).select_from(m.AuditEntry)) or 0)
-
-
 @pytest.fixture
 def demo(db: Database) -> Database:
     create_demo(db, orgs=400, documents=3, today=TODAY)
