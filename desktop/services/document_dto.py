@@ -1,6 +1,10 @@
 """The document register's data: inputs (:class:`DocumentInput` with its deadlines and
 recipient lines) and the :class:`DocumentDetail` read back — plain frozen dataclasses, no
 database. Import them from :mod:`desktop.services.document_register`.
+
+A deadline is a date, or "N working days after the issue / after each organisation's receipt"
+(``working_days`` and ``counted_from``, see :mod:`~desktop.services.tracking_deadlines`); for
+the latter the register computes ``due_date`` (counted from the issue date) itself.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from datetime import date
 from desktop.domain.enums import DeadlineKind
 from desktop.services.attachments import AttachmentRow
 from desktop.services.document_numbers import format_number_symbol
+from desktop.services.tracking_deadlines import FROM_ISSUE, FROM_RECEIPT
 
 __all__ = [
     "DeadlineInput",
@@ -30,10 +35,12 @@ __all__ = [
 @dataclass(frozen=True, slots=True)
 class DeadlineInput:
     kind: str  # DeadlineKind value: hoc_tap, bao_cao_lan_dau, bao_cao_dinh_ky, khac
-    due_date: date
+    due_date: date | None  # ignored (computed) when ``working_days`` is set
     label: str = ""
     period: str = ""
     depth: int | None = None  # only organisations at this depth (1 = directly subordinate)
+    working_days: int | None = None  # "N ngày làm việc", 1..MAX_WORKING_DAYS
+    counted_from: str = FROM_ISSUE  # FROM_ISSUE | FROM_RECEIPT (only with working days)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +81,8 @@ class DeadlineRow:
     label: str
     period: str
     depth: int | None
+    working_days: int | None = None
+    counted_from: str | None = None  # FROM_ISSUE | FROM_RECEIPT when working_days is set
 
     @property
     def kind_label(self) -> str:
@@ -81,6 +90,15 @@ class DeadlineRow:
             return DeadlineKind(self.kind).label
         except ValueError:
             return self.kind
+
+    @property
+    def from_receipt(self) -> bool:
+        """True when each organisation's date is counted from its own receipt."""
+        return self.working_days is not None and self.counted_from == FROM_RECEIPT
+
+    def to_input(self) -> DeadlineInput:
+        return DeadlineInput(self.kind, self.due_date, self.label, self.period, self.depth,
+                             self.working_days, self.counted_from or FROM_ISSUE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,8 +174,7 @@ class DocumentDetail:
             signer_name=self.signer_name, urgency=self.urgency,
             confidentiality=self.confidentiality, scope=self.scope, parent_id=self.parent_id,
             note=self.note,
-            deadlines=tuple(DeadlineInput(d.kind, d.due_date, d.label, d.period, d.depth)
-                            for d in self.deadlines),
+            deadlines=tuple(d.to_input() for d in self.deadlines),
             recipient_lines=tuple(RecipientLineInput(r.text, r.group_id, r.organisation_id)
                                   for r in self.recipient_lines),
         )

@@ -10,7 +10,9 @@ Editing is optimistic: the caller passes the ``version`` it read; a stale one ra
 :class:`~desktop.domain.errors.ConflictError` and nothing changes. Deadlines and recipient lines
 are replaced as given; a deadline that stays (same kind, matched by date then by order) keeps its
 id, so the reports answering it stay linked, and a deadline that reports answer cannot be
-removed. Recipients are turned into tracking rows by
+removed. A deadline is a date or "N working days after the issue / after each organisation's
+receipt"; the latter's ``due_date`` is counted from the issue date, again on every edit.
+Recipients are turned into tracking rows by
 :func:`~desktop.services.tracking_setup.sync_tracking` — on creation through
 :func:`create_and_track` in the same transaction; after an edit the caller runs it (it may find
 organisations that are no longer recipients but hold data, which the clerk decides about).
@@ -100,7 +102,8 @@ def _detail(s: Session, doc: m.Document) -> DocumentDetail:
         scope=doc.scope, parent_id=doc.parent_id, note=doc.note, version=doc.version,
         parent=_ref(parent) if parent is not None else None,
         deadlines=tuple(
-            DeadlineRow(d.id, d.kind, d.due_date, d.label, d.period, d.depth)
+            DeadlineRow(d.id, d.kind, d.due_date, d.label, d.period, d.depth, d.working_days,
+                        d.counted_from)
             for d in sorted(doc.deadlines, key=lambda d: (d.due_date, d.id))
         ),
         recipient_lines=tuple(RecipientLineRow(*row) for row in lines),
@@ -147,6 +150,10 @@ def _write_lines(s: Session, doc: m.Document, c: CheckedDocument) -> None:
               for i, x in enumerate(c.lines, 1))
 
 
+_DEADLINE_FIELDS = ("kind", "due_date", "label", "period", "depth", "working_days",
+                    "counted_from")
+
+
 def _pair_deadlines(
     old: list[m.Deadline], new: tuple[CheckedDeadline, ...]
 ) -> tuple[list[tuple[m.Deadline, CheckedDeadline]], list[m.Deadline], list[CheckedDeadline]]:
@@ -182,12 +189,12 @@ def _write_deadlines(s: Session, doc: m.Document, c: CheckedDocument, ref: str) 
                 "hạn này. Hãy sửa ngày của hạn thay vì xóa.", "deadlines")
         doc.deadlines.remove(old)
     for old, new in pairs:
-        for name in ("kind", "due_date", "label", "period", "depth"):
+        for name in _DEADLINE_FIELDS:
             if getattr(old, name) != getattr(new, name):
                 setattr(old, name, getattr(new, name))
     for new in added:
-        doc.deadlines.append(m.Deadline(kind=new.kind, due_date=new.due_date, label=new.label,
-                                        period=new.period, depth=new.depth))
+        doc.deadlines.append(m.Deadline(**{name: getattr(new, name)
+                                           for name in _DEADLINE_FIELDS}))
 
 
 def _create(s: Session, inp: DocumentInput) -> m.Document:

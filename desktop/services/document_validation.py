@@ -4,6 +4,10 @@
 clean, canonical values (NFC text, the canonical type code and symbol) or raises a
 :class:`~desktop.domain.errors.ValidationError` naming the field and saying what to do.
 
+A deadline in working days ("10 ngày làm việc kể từ ngày nhận") gets its ``due_date`` here: the
+date counted from the issue date in the work calendar (for a deadline counted from each
+organisation's receipt that date orders and displays it; the tracking status counts per row).
+
 Duplicates: the same type, number and symbol from the same issuing body in the same calendar
 year is refused. State bodies number from 01 each year (NĐ 30/2020), so the year is their exact
 key. Party bodies number continuously through a term (nhiệm kỳ) of the committee, so a number
@@ -27,11 +31,13 @@ from desktop.domain.dates import format_date
 from desktop.domain.enums import Confidentiality, DeadlineKind, Regime, Scope, Urgency
 from desktop.domain.errors import ValidationError
 from desktop.domain.text import clean_line, clean_text, fold
+from desktop.services.calendar import WorkCalendar, calendar_in
 from desktop.services.document_numbers import (
     format_number_symbol,
     normalise_number,
     normalise_symbol,
 )
+from desktop.services.tracking_deadlines import FROM_ISSUE, FROM_RECEIPT, MAX_WORKING_DAYS
 from desktop.store import models as m
 
 _MAX = {"signer_authority": 120, "signer_title": 120, "signer_name": 120, "label": 200,
@@ -47,6 +53,8 @@ class CheckedDeadline:
     label: str
     period: str
     depth: int | None
+    working_days: int | None = None
+    counted_from: str | None = None  # FROM_ISSUE | FROM_RECEIPT, set with working_days only
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,30 +150,66 @@ def _check_parent(s: Session, parent_id: int | None, document_id: int | None) ->
     return parent_id
 
 
-def _check_deadlines(items: Sequence[Any], issue: date) -> tuple[CheckedDeadline, ...]:
+def _rule_text(working_days: int, counted_from: str) -> str:
+    """"10 ngày làm việc kể từ ngày nhận" — how the deadline is named in a message."""
+    start = "ngày đơn vị nhận" if counted_from == FROM_RECEIPT else "ngày ban hành"
+    return f"{working_days} ngày làm việc kể từ {start}"
+
+
+def _working_days(d: Any, where: str) -> tuple[int | None, str | None]:
+    """(working days, counted from) of one deadline input, checked; (None, None) for a date."""
+    days = getattr(d, "working_days", None)
+    start = getattr(d, "counted_from", None) or FROM_ISSUE
+    if start not in (FROM_ISSUE, FROM_RECEIPT):
+        raise ValidationError(
+            f"{where}: hạn chỉ tính từ ngày ban hành ({FROM_ISSUE}) hoặc từ ngày đơn vị nhận "
+            f"({FROM_RECEIPT}), không phải «{start}».", "deadlines")
+    if days is None:
+        if start == FROM_RECEIPT:
+            raise ValidationError(
+                f"{where}: hạn tính từ ngày đơn vị nhận phải ghi số ngày làm việc (ví dụ 10 "
+                "ngày làm việc kể từ ngày nhận). Ghi số ngày, hoặc chọn tính từ ngày ban hành "
+                "nếu hạn là một ngày cố định.", "deadlines")
+        return None, None
+    if isinstance(days, bool) or not isinstance(days, int) or not 0 < days <= MAX_WORKING_DAYS:
+        raise ValidationError(
+            f"{where}: số ngày làm việc phải là số nguyên từ 1 đến {MAX_WORKING_DAYS} (đã ghi "
+            f"«{days}»).", "deadlines")
+    return days, start
+
+
+def _check_deadlines(s: Session, items: Sequence[Any], issue: date) -> tuple[CheckedDeadline, ...]:
     out: list[CheckedDeadline] = []
-    seen: set[tuple[str, date]] = set()
+    seen: set[tuple[str, date, int | None, str | None]] = set()
+    calendar: WorkCalendar | None = None
     for i, d in enumerate(items, 1):
         kind = _choice(d.kind, DeadlineKind, "deadlines", f"Loại hạn thứ {i}")
         label = DeadlineKind(kind).label
-        if not isinstance(d.due_date, date):
-            raise ValidationError(f"{label} (hạn thứ {i}) chưa có ngày.", "deadlines")
-        if d.due_date < issue:
-            raise ValidationError(
-                f"{label} ngày {format_date(d.due_date)} sớm hơn ngày ban hành "
-                f"{format_date(issue)}. Kiểm tra lại ngày của hạn.", "deadlines")
-        if (kind, d.due_date) in seen:
-            raise ValidationError(
-                f"{label} ngày {format_date(d.due_date)} được ghi hai lần; bỏ bớt một dòng.",
-                "deadlines")
-        seen.add((kind, d.due_date))
+        days, start = _working_days(d, f"Hạn thứ {i} ({label.lower()})")
+        if days is not None:
+            calendar = calendar or calendar_in(s)
+            due = calendar.add_working_days(issue, days)
+            what = f"{label} {_rule_text(days, start or FROM_ISSUE)}"
+        else:
+            if not isinstance(d.due_date, date):
+                raise ValidationError(f"{label} (hạn thứ {i}) chưa có ngày.", "deadlines")
+            due = d.due_date
+            if due < issue:
+                raise ValidationError(
+                    f"{label} ngày {format_date(due)} sớm hơn ngày ban hành "
+                    f"{format_date(issue)}. Kiểm tra lại ngày của hạn.", "deadlines")
+            what = f"{label} ngày {format_date(due)}"
+        key = (kind, due, days, start)
+        if key in seen:
+            raise ValidationError(f"{what} được ghi hai lần; bỏ bớt một dòng.", "deadlines")
+        seen.add(key)
         if d.depth is not None and (not isinstance(d.depth, int) or d.depth < 1):
             raise ValidationError(
                 f"Cấp áp dụng của {label.lower()} phải là số từ 1 trở lên (1 = cấp trực thuộc), "
                 f"đã ghi «{d.depth}».", "deadlines")
         out.append(CheckedDeadline(
-            kind, d.due_date, _short(d.label, "label", "deadlines", "Nội dung hạn"),
-            _short(d.period, "period", "deadlines", "Kỳ báo cáo"), d.depth))
+            kind, due, _short(d.label, "label", "deadlines", "Nội dung hạn"),
+            _short(d.period, "period", "deadlines", "Kỳ báo cáo"), d.depth, days, start))
     return tuple(sorted(out, key=lambda d: (d.due_date, d.kind)))
 
 
@@ -232,7 +276,7 @@ def check_document(s: Session, inp: Any, document_id: int | None = None) -> Chec
         scope=_choice(inp.scope, Scope, "scope", "Phạm vi phổ biến"),
         parent_id=_check_parent(s, inp.parent_id, document_id),
         note=clean_text(inp.note),
-        deadlines=_check_deadlines(inp.deadlines, inp.issue_date),
+        deadlines=_check_deadlines(s, inp.deadlines, inp.issue_date),
         lines=_check_lines(s, inp.recipient_lines),
     )
 

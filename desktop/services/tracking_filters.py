@@ -102,28 +102,47 @@ class GridQuery:
         self.terms = terms
         self.t, self.o = m.Tracking, m.Organisation
         self.top = aliased(m.Organisation, name="top_org")
-        self.sql = StatusSql(s, terms, self.t, self.o)
+        self._session = s
+        self._sql: StatusSql | None = None
         # PostgreSQL compares text by the database's locale (slow, and not SQLite's order):
         # byte order is what SQLite does, and on folded keys it is the alphabetical order.
         self._bytewise = s.get_bind().dialect.name == "postgresql"
 
+    @property
+    def sql(self) -> StatusSql:
+        """The status expressions, built on first use (they cost a query when deadlines run
+        from each row's receipt, and joins that a plain listing does not need)."""
+        if self._sql is None:
+            self._sql = StatusSql(self._session, self.terms, self.t, self.o)
+        return self._sql
+
     def _text(self, col: Any) -> Any:
         return col.collate("C") if self._bytewise else col
 
-    def base(self, *columns: Any) -> Select[Any]:
+    def base(self, *columns: Any, status: bool = True) -> Select[Any]:
+        """``columns`` of the document's rows joined with their organisation and its top-level
+        organisation, and — with ``status`` — with what the status expressions read."""
         t, o, top = self.t, self.o, self.top
         stmt = select(*columns).select_from(t).join(o, o.id == t.organisation_id) \
             .outerjoin(top, top.id == o.top_id)
-        return self.sql.select_from(stmt).where(t.document_id == self.terms.document_id)
+        if status:
+            stmt = self.sql.select_from(stmt)
+        return stmt.where(t.document_id == self.terms.document_id)
+
+    @staticmethod
+    def needs_status(flt: TrackingFilter, sort: SortSpec) -> bool:
+        """Whether the filter or the sort reads the status, lateness or latest report."""
+        return bool(flt.statuses or flt.overdue_only or sort.key in ("status", "days_overdue")
+                    or sort.key.startswith("report_"))
 
     def conditions(self, flt: TrackingFilter) -> list[Any]:
-        o, sql = self.o, self.sql
+        o = self.o
         gm = m.OrgGroupMember
         where: list[Any] = []
         if flt.statuses:
-            where.append(sql.status.in_(sorted(flt.statuses)))
+            where.append(self.sql.status.in_(sorted(flt.statuses)))
         if flt.overdue_only:
-            where.append(sql.overdue)
+            where.append(self.sql.overdue)
         if flt.group_id == UNGROUPED:
             where.append(~exists().where(gm.organisation_id == o.top_id))
         elif flt.group_id is not None:
@@ -148,19 +167,21 @@ class GridQuery:
                 self._text(o.search_key)]
 
     def sort_column(self, key: str) -> Any:
-        t, o, top, sql = self.t, self.o, self.top, self.sql
-        latest = sql.latest_report
+        t, o, top = self.t, self.o, self.top
         special: dict[str, Any] = {
             "name": o.search_key, "code": o.code, "depth": o.depth, "top": top.search_key,
             "members_percent": cast(t.members_attending, Float) * 100
             / func.nullif(t.members_total, 0),
-            "status": sql.status_rank,
-            "days_overdue": sql.days_overdue,
         }
         if key in special:
             col = special[key]
+        elif key == "status":
+            col = self.sql.status_rank
+        elif key == "days_overdue":
+            col = self.sql.days_overdue
         elif key.startswith("report_"):  # report_date is the report's own date
-            col = latest(key if key == "report_date" else key.removeprefix("report_"))
+            col = self.sql.latest_report(key if key == "report_date"
+                                         else key.removeprefix("report_"))
         else:
             col = getattr(t, key)
         return self._text(col) if key in _TEXT_KEYS or key in ("name", "top") else col
@@ -177,8 +198,13 @@ class GridQuery:
             empty = col == 0
         return [case((empty, 1), else_=0), col.desc() if sort.descending else col.asc(), *tail]
 
-    def ids(self, flt: TrackingFilter, sort: SortSpec) -> Select[Any]:
-        return self.base(self.t.id).where(*self.conditions(flt)).order_by(*self.order_by(sort))
+    def ids(self, flt: TrackingFilter, sort: SortSpec, *extra: Any,
+            status: bool = False) -> Select[Any]:
+        """The ids (and ``extra`` columns) of the matching rows in the order of ``sort``;
+        ``status``: ``extra`` reads the status expressions."""
+        status = status or self.needs_status(flt, sort)
+        return self.base(self.t.id, *extra, status=status).where(*self.conditions(flt)) \
+            .order_by(*self.order_by(sort))
 
     def counts(self, flt: TrackingFilter) -> Select[Any]:
         """(status, overdue, count) over the rows matching ``flt`` without its status parts."""

@@ -143,7 +143,7 @@ def row_ids(
     with db.read() as s:
         query = GridQuery(s, load_terms(s, document_id, as_of or date.today()))
         stmt = query.ids(flt or TrackingFilter(), sort or SortSpec())
-        return list(s.scalars(stmt))
+        return list(s.connection().execute(stmt).scalars())  # Core: no ORM row loading
 
 
 def grid_summary(

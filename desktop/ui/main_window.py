@@ -8,8 +8,8 @@ empty a welcome page replaces the pages.
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
-from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QWidget
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QMenu, QWidget
 
 from desktop import config
 from desktop.services import vocab
@@ -73,6 +73,16 @@ class MainWindow(QMainWindow):
         self.org_files.imported.connect(self._organisations_imported)
         self.ui.menuFile.insertActions(self.ui.actionQuit, self.org_files.actions())
         self.ui.menuFile.insertSeparator(self.ui.actionQuit)
+        # Edit: Undo/Redo of the tracking grid's edits; until the grid exists there is
+        # nothing to undo, so the menu shows them disabled
+        self.edit_menu = QMenu(self.tr("&Edit"), self)
+        self.ui.menubar.insertMenu(self.ui.menuGo.menuAction(), self.edit_menu)
+        for text, keys in ((self.tr("&Undo"), QKeySequence(QKeySequence.StandardKey.Undo)),
+                           (self.tr("&Redo"), QKeySequence("Ctrl+Y"))):
+            stand_in = self.edit_menu.addAction(text)
+            stand_in.setShortcut(keys)
+            stand_in.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # shown, never fired
+            stand_in.setEnabled(False)
         self.ui.navigation.currentRowChanged.connect(self._navigation_changed)
         self.ui.splitter.setStretchFactor(1, 1)
         # the page labels are never cut: a wide page takes its room from itself, not from them
@@ -140,9 +150,10 @@ class MainWindow(QMainWindow):
 
             tracking = TrackingPage(db, runner)
             tracking.document_activated.connect(self._document_activated)
-            # Edit menu: Undo/Redo (Ctrl+Z, Ctrl+Y) of the tracking grid's undo stack
-            edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
-            edit_menu.addActions([tracking.grid.undo_action, tracking.grid.redo_action])
+            # the Edit menu takes the grid's own Undo/Redo (Ctrl+Z, Ctrl+Y), in place of the
+            # disabled stand-ins it had until now (two actions on one key would fire neither)
+            self.edit_menu.clear()
+            self.edit_menu.addActions([tracking.grid.undo_action, tracking.grid.redo_action])
             return tracking
         if key == "reports":
             from desktop.ui.pages.reports_page import ReportsPage

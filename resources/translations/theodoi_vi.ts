@@ -282,12 +282,32 @@
         <translation>Hạn khác</translation>
     </message>
     <message>
+        <source>receipt by each organisation</source>
+        <translation>ngày đơn vị nhận</translation>
+    </message>
+    <message>
+        <source>date of issue</source>
+        <translation>ngày ban hành</translation>
+    </message>
+    <message>
+        <source>a deadline counted from receipt needs a number of working days</source>
+        <translation>hạn tính từ ngày đơn vị nhận phải ghi số ngày làm việc</translation>
+    </message>
+    <message>
         <source>no date entered</source>
         <translation>chưa nhập ngày</translation>
     </message>
     <message>
         <source>Deadline {n} ({kind}): {reason}</source>
         <translation>Hạn thứ {n} ({kind}): {reason}</translation>
+    </message>
+    <message>
+        <source>A deadline in working days (weekends and public holidays not counted), e.g. 10; leave empty for a fixed date</source>
+        <translation>Hạn tính theo ngày làm việc (không tính thứ Bảy, Chủ nhật và ngày nghỉ lễ), ví dụ 10; để trống nếu hạn là một ngày cố định</translation>
+    </message>
+    <message>
+        <source>Working days are counted from the date of issue, or from the day each organisation received the document (Space switches)</source>
+        <translation>Số ngày làm việc tính từ ngày ban hành, hoặc từ ngày từng đơn vị nhận được văn bản (phím cách để đổi)</translation>
     </message>
     <message>
         <source>Deadline</source>
@@ -298,6 +318,10 @@
         <translation>Ngày</translation>
     </message>
     <message>
+        <source>Working days</source>
+        <translation>Số ngày làm việc</translation>
+    </message>
+    <message>
         <source>What is due</source>
         <translation>Nội dung</translation>
     </message>
@@ -306,16 +330,48 @@
         <translation>Kỳ báo cáo</translation>
     </message>
     <message>
+        <source>Counted from</source>
+        <translation>Tính từ</translation>
+    </message>
+    <message>
         <source>Directly subordinate only</source>
         <translation>Chỉ cấp trực thuộc báo cáo</translation>
+    </message>
+    <message>
+        <source>per receipt</source>
+        <translation>theo ngày nhận</translation>
+    </message>
+    <message>
+        <source>Type the date as dd/mm/yyyy, e.g. 05/03/2026, or a number of working days, e.g. 10 ngày làm việc</source>
+        <translation>Nhập ngày theo dạng ngày/tháng/năm, ví dụ 05/03/2026, hoặc số ngày làm việc, ví dụ «10 ngày làm việc kể từ ngày nhận»</translation>
+    </message>
+    <message>
+        <source>{days} working days after each organisation receives the document: every organisation has its own date.</source>
+        <translation>{days} ngày làm việc kể từ ngày đơn vị nhận văn bản: mỗi đơn vị có hạn riêng.</translation>
+    </message>
+    <message>
+        <source>{days} working days after the date of issue (enter the date of issue to see the date).</source>
+        <translation>{days} ngày làm việc kể từ ngày ban hành (nhập ngày ban hành để xem hạn là ngày nào).</translation>
+    </message>
+    <message>
+        <source>{days} working days after the date of issue {issue}, weekends and holidays skipped: {due}.</source>
+        <translation>{days} ngày làm việc kể từ ngày ban hành {issue}, không tính ngày nghỉ: hạn là ngày {due}.</translation>
+    </message>
+    <message>
+        <source>Typing a date here makes it a fixed date instead.</source>
+        <translation>Nhập một ngày vào ô này thì hạn trở thành ngày cố định.</translation>
     </message>
     <message>
         <source>level {depth}</source>
         <translation>cấp {depth}</translation>
     </message>
     <message>
-        <source>Type the date as dd/mm/yyyy, e.g. 05/03/2026</source>
-        <translation>Nhập ngày theo dạng ngày/tháng/năm, ví dụ 05/03/2026</translation>
+        <source>«{text}»: deadlines are counted in working days; write «10 ngày làm việc», or type the date (dd/mm/yyyy)</source>
+        <translation>«{text}»: hạn chỉ tính theo ngày làm việc; ghi «10 ngày làm việc», hoặc nhập ngày cụ thể (ngày/tháng/năm)</translation>
+    </message>
+    <message>
+        <source>«{text}» is not a number of working days from 1 to {max}</source>
+        <translation>«{text}» không phải số ngày làm việc từ 1 đến {max}</translation>
     </message>
     <message>
         <source>Only organisations directly under the issuing committee must meet this deadline</source>
@@ -1073,6 +1129,14 @@
     <message>
         <source>&amp;Import a document from Word…</source>
         <translation>&amp;Nhập văn bản từ Word…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Hoàn tác</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Làm lại</translation>
     </message>
     <message>
         <source>Data: {location}</source>
@@ -2480,8 +2544,20 @@
         <translation>Tự tính; không sửa được</translation>
     </message>
     <message>
+        <source>Space, Enter or a double click: collapse or expand; a bulk action on this line applies to every row of the block</source>
+        <translation>Phím cách, Enter hoặc nháy đúp: thu gọn hoặc mở rộng; thao tác hàng loạt trên dòng này áp dụng cho mọi dòng của khối</translation>
+    </message>
+    <message>
         <source>(deleted; press F5)</source>
         <translation>(đã bị xóa; bấm F5)</translation>
+    </message>
+    <message>
+        <source>{count} organisations</source>
+        <translation>{count} đơn vị</translation>
+    </message>
+    <message>
+        <source>, {late} overdue</source>
+        <translation>, {late} quá hạn</translation>
     </message>
 </context>
 <context>
@@ -2491,8 +2567,28 @@
         <translation>Gõ một phần số, ký hiệu hoặc trích yếu rồi bấm Enter</translation>
     </message>
     <message>
+        <source>By recipient group</source>
+        <translation>Theo nhóm nơi nhận</translation>
+    </message>
+    <message>
+        <source>By top-level organisation</source>
+        <translation>Theo đơn vị trực thuộc</translation>
+    </message>
+    <message>
+        <source>Show the rows in collapsible blocks (Space on a block's line collapses or expands it)</source>
+        <translation>Xếp các dòng thành từng khối thu gọn được (Phím cách trên dòng tiêu đề khối để thu gọn hoặc mở rộng)</translation>
+    </message>
+    <message>
         <source>&amp;Document:</source>
         <translation>&amp;Văn bản:</translation>
+    </message>
+    <message>
+        <source>No blocks</source>
+        <translation>Không chia khối</translation>
+    </message>
+    <message>
+        <source>&amp;Blocks:</source>
+        <translation>&amp;Khối:</translation>
     </message>
     <message>
         <source>&amp;Undo</source>

@@ -1,6 +1,7 @@
 """The document dialog on the 400-organisation demo: creating a Party document by keyboard
 alone, a number written the State way refused inline, editing, a stale edit, the tab order,
-deadlines typed in the table, and the item models."""
+deadlines typed in the table (dates, and working days from the issue or from receipt), and the
+item models."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import unicodedata
 from dataclasses import replace
 from datetime import date
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.modeltest import ModelTester
@@ -22,7 +24,11 @@ from desktop.store import models as m
 from desktop.tasks.runner import TaskRunner
 from desktop.ui.dialogs import message
 from desktop.ui.dialogs.document_dialog import DocumentDialog
-from desktop.ui.models.deadline_table_model import DeadlineTableModel
+from desktop.ui.models.deadline_table_model import (
+    DeadlineTableModel,
+    NotWorkingDays,
+    parse_working_days,
+)
 
 from . import documents_support
 from .conftest import DEMO_TODAY, type_text
@@ -320,3 +326,212 @@ def test_a_table_cell_takes_text_typed_through_a_vietnamese_input_method(
     key(qtbot, Key.Key_Return, widget=editor)
     label = dialog.deadlines.model.index(row, DeadlineTableModel.LABEL)
     qtbot.waitUntil(lambda: label.data() == "Báo cáo")
+
+
+# ------------------------------------------------------------------ deadlines in working days
+
+
+def stored_deadlines(db: Database, document_id: int) -> list[tuple[str, date, int | None,
+                                                                   str | None, int | None]]:
+    with db.read() as s:
+        rows = s.execute(select(m.Deadline.kind, m.Deadline.due_date, m.Deadline.working_days,
+                                m.Deadline.counted_from, m.Deadline.depth)
+                         .where(m.Deadline.document_id == document_id)
+                         .order_by(m.Deadline.due_date, m.Deadline.kind)).all()
+    return [tuple(r) for r in rows]  # type: ignore[misc]
+
+
+def test_ten_working_days_from_receipt_typed_in_the_columns(
+    qtbot: QtBot, docs_db: Database, runner: TaskRunner
+) -> None:
+    dialog = DocumentDialog(docs_db, runner, today=DEMO_TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    activate(qtbot, dialog)
+    form, table, model = dialog.form, dialog.deadlines.table, dialog.deadlines.model
+    form.number_edit.setFocus()
+    qtbot.keyClicks(form.number_edit, "16")
+    key(qtbot, Key.Key_Tab)
+    qtbot.keyClicks(QApplication.focusWidget(), "5/2/26")  # Thursday before Tết
+    key(qtbot, Key.Key_Tab)
+    type_text(QApplication.focusWidget(), "về thử hạn tính theo ngày làm việc")
+    key(qtbot, Key.Key_2, Qt.KeyboardModifier.AltModifier, dialog)  # the deadlines tab
+    assert dialog.tabs.currentIndex() == 1
+    table.setFocus()
+    key(qtbot, Key.Key_Insert)  # a row, its date being edited: a plain date for the study
+    qtbot.keyClicks(QApplication.focusWidget(), "13/2/2026")
+    key(qtbot, Key.Key_Return)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is table)  # the editor closed
+    key(qtbot, Key.Key_Insert)  # the first report: 10 working days…
+    key(qtbot, Key.Key_Escape)  # … not a date
+    assert QApplication.focusWidget() is table
+    key(qtbot, Key.Key_Right)
+    assert table.currentIndex().column() == DeadlineTableModel.DAYS
+    key(qtbot, Key.Key_1)  # typing starts editing
+    editor = QApplication.focusWidget()
+    assert editor is not table
+    key(qtbot, Key.Key_0, widget=editor)
+    key(qtbot, Key.Key_Return, widget=editor)
+    row = model.rowCount() - 1
+    qtbot.waitUntil(lambda: model.index(row, DeadlineTableModel.DAYS).data() == "10")
+    # from the issue by default: the date is computed in the work calendar (Tết skipped)
+    assert model.index(row, DeadlineTableModel.FROM).data() == "ngày ban hành"
+    assert model.index(row, DeadlineTableModel.DATE).data() == "26/02/2026"
+    key(qtbot, Key.Key_Right, widget=table)
+    assert table.currentIndex().column() == DeadlineTableModel.FROM
+    key(qtbot, Key.Key_Space, widget=table)  # … from each organisation's receipt
+    assert model.index(row, DeadlineTableModel.FROM).data() == "ngày đơn vị nhận"
+    assert model.index(row, DeadlineTableModel.DATE).data() == "theo ngày nhận"
+    key(qtbot, Key.Key_Right, widget=table)
+    key(qtbot, Key.Key_Right, widget=table)
+    key(qtbot, Key.Key_Right, widget=table)
+    assert table.currentIndex().column() == DeadlineTableModel.LEVEL
+    key(qtbot, Key.Key_Space, widget=table)  # only the directly subordinate committees
+    assert dialog.problem_texts() == {}
+    key(qtbot, Key.Key_U, Qt.KeyboardModifier.AltModifier, dialog)  # Lưu
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
+
+    created = find_document(docs_db, "16-CT/TU")
+    assert stored_deadlines(docs_db, created.id) == [
+        ("hoc_tap", date(2026, 2, 13), None, None, None),
+        ("bao_cao_lan_dau", date(2026, 2, 26), 10, "receipt", 1),
+    ]
+    # opened again, the dialog shows the rule, not a date
+    again = DocumentDialog(docs_db, runner, document=get_document(docs_db, created.id),
+                           today=DEMO_TODAY)
+    qtbot.addWidget(again)
+    again.show()
+    again.tabs.setCurrentIndex(1)
+    shown = again.deadlines.model
+    assert [shown.index(1, c).data() for c in (DeadlineTableModel.DATE, DeadlineTableModel.DAYS,
+                                               DeadlineTableModel.FROM)] == [
+        "theo ngày nhận", "10", "ngày đơn vị nhận"]
+
+
+def test_the_directives_words_typed_in_the_date_cell(
+    qtbot: QtBot, docs_db: Database, runner: TaskRunner
+) -> None:
+    document_id = find_document(docs_db, "05-KL/TU").id
+    before = get_document(docs_db, document_id)
+    dialog = DocumentDialog(docs_db, runner, document=before, today=DEMO_TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    activate(qtbot, dialog)
+    dialog.tabs.setCurrentIndex(1)
+    table, model = dialog.deadlines.table, dialog.deadlines.model
+    table.setFocus()
+    key(qtbot, Key.Key_Insert)
+    editor = QApplication.focusWidget()
+    assert editor is not None and editor is not table
+    type_text(editor, unicodedata.normalize("NFD", "10 ngày làm việc từ ngày nhận"))
+    key(qtbot, Key.Key_Return, widget=editor)
+    row = model.rowCount() - 1
+    qtbot.waitUntil(lambda: model.index(row, DeadlineTableModel.DAYS).data() == "10")
+    assert model.index(row, DeadlineTableModel.FROM).data() == "ngày đơn vị nhận"
+    assert model.index(row, DeadlineTableModel.DATE).data() == "theo ngày nhận"
+    # "15 ngày" alone is refused: the table counts working days only
+    key(qtbot, Key.Key_Insert, widget=table)
+    type_text(QApplication.focusWidget(), "15 ngày")
+    key(qtbot, Key.Key_Return)
+    last = model.rowCount() - 1
+    qtbot.waitUntil(lambda: model.index(last, DeadlineTableModel.DATE).data() == "15 ngày")
+    dialog.save()
+    wait_idle(qtbot, runner)
+    assert dialog.problem_texts()["deadlines"] == (
+        f"Hạn thứ {last + 1} (hạn báo cáo định kỳ): «15 ngày»: hạn chỉ tính theo ngày làm việc; "
+        "ghi «10 ngày làm việc», hoặc nhập ngày cụ thể (ngày/tháng/năm)")
+    model.remove_row(last)
+    dialog.save()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
+    after = get_document(docs_db, document_id)
+    added = [d for d in after.deadlines if d.working_days is not None]
+    assert [(d.kind, d.working_days, d.counted_from) for d in added] == [
+        ("bao_cao_dinh_ky", 10, "receipt")]
+    assert len(after.deadlines) == len(before.deadlines) + 1
+
+
+def test_a_computed_date_follows_the_date_of_issue(
+    qtbot: QtBot, docs_db: Database, runner: TaskRunner
+) -> None:
+    dialog = DocumentDialog(docs_db, runner, today=DEMO_TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.form.date_edit.edit.setText("05/02/2026")
+    dialog.tabs.setCurrentIndex(1)  # the editor follows the form once shown
+    model = dialog.deadlines.model
+    row = model.add_row()
+    assert model.setData(model.index(row, model.DAYS), "10")
+    date_cell = model.index(row, model.DATE)
+    assert date_cell.data() == "26/02/2026"
+    assert date_cell.data(Qt.ItemDataRole.ToolTipRole).startswith(
+        "10 ngày làm việc kể từ ngày ban hành 05/02/2026, không tính ngày nghỉ: hạn là ngày "
+        "26/02/2026.")
+    dialog.form.date_edit.edit.setText("12/02/2026")  # Thursday: the Friday, then after Tết
+    assert date_cell.data() == "05/03/2026"
+    # the computed date committed unchanged keeps the working days; another date replaces them
+    assert model.setData(date_cell, "05/03/2026")
+    assert model.index(row, model.DAYS).data() == "10"
+    assert model.setData(date_cell, "20/03/2026")
+    assert (date_cell.data(), model.index(row, model.DAYS).data()) == ("20/03/2026", "")
+    # clearing the days of a working-day row leaves the date it came to, as a plain date
+    assert model.setData(model.index(row, model.DAYS), "10")
+    assert model.setData(model.index(row, model.DAYS), "")
+    assert date_cell.data() == "20/03/2026"
+    other = model.add_row()
+    assert model.setData(model.index(other, model.DAYS), "3")
+    assert model.setData(model.index(other, model.DAYS), "")
+    assert model.index(other, model.DATE).data() == "24/02/2026"  # 13/02, then after Tết
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("10 ngày làm việc kể từ ngày nhận", (10, "receipt")),
+    ("10 ngày làm việc từ ngày nhận văn bản", (10, "receipt")),
+    ("15 ngày làm việc sau khi nhận được chỉ thị", (15, "receipt")),
+    ("20 ngày làm việc kể từ ngày ban hành", (20, "issue")),
+    ("5 ngày làm việc", (5, "issue")),
+    ("7 nlv", (7, "issue")),
+    ("12 NGAY LAM VIEC KE TU NGAY NHAN", (12, "receipt")),
+    ("05/03/2026", None),
+    ("5/3", None),
+    ("hạn nộp", None),
+])
+def test_working_days_read_from_words(text: str, expected: tuple[int, str] | None) -> None:
+    assert parse_working_days(unicodedata.normalize("NFD", text)) == expected
+
+
+def test_days_without_working_are_not_guessed() -> None:
+    with pytest.raises(NotWorkingDays):
+        parse_working_days("10 ngày")
+    with pytest.raises(NotWorkingDays):
+        parse_working_days("30 ngày kể từ ngày ký")
+
+
+def test_deadline_model_with_working_days(qtmodeltester: ModelTester, docs_db: Database) -> None:
+    from desktop.services.calendar import load_calendar
+
+    model = DeadlineTableModel(today=DEMO_TODAY, calendar=lambda: load_calendar(docs_db))
+    model.set_issue_date(date(2026, 2, 5))
+    model.set_deadlines(get_document(docs_db, find_document(docs_db, "03-CT/TU").id).to_input()
+                        .deadlines)
+    row = model.add_row()
+    assert model.setData(model.index(row, model.DAYS), "10")
+    qtmodeltester.check(model, force_py=True)
+    assert model.setData(model.index(row, model.DAYS), "0")
+    assert model.setData(model.index(row, model.FROM), "receipt")
+    other = model.add_row()
+    model.toggle_counted_from(other)  # "from receipt" without a number of days
+    assert model.index(other, model.FROM).data(Qt.ItemDataRole.ForegroundRole) is not None
+    _, problems = model.inputs()
+    assert problems == [
+        f"Hạn thứ {row + 1} (hạn báo cáo định kỳ): «0» không phải số ngày làm việc từ 1 đến "
+        "1.000",
+        f"Hạn thứ {other + 1} (hạn báo cáo định kỳ): hạn tính từ ngày đơn vị nhận phải ghi số "
+        "ngày làm việc",
+    ]
+    assert model.setData(model.index(row, model.DAYS), "12 ngày")
+    assert model.setData(model.index(other, model.DAYS), "5")
+    deadlines, problems = model.inputs()
+    assert problems == []
+    assert [(d.due_date, d.working_days, d.counted_from) for d in deadlines[-2:]] == [
+        (None, 12, "receipt"), (None, 5, "receipt")]
+    qtmodeltester.check(model, force_py=True)

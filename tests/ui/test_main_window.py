@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -168,3 +169,17 @@ def test_layout_is_remembered_across_a_restart(
     assert isinstance(docs, DocumentsPage)
     assert docs.table.horizontalHeader().sectionSize(docs.model.NUMBER) == 177
     assert docs.splitter.sizes()[0] < docs.splitter.sizes()[1]
+
+
+def test_the_edit_menu_is_there_from_the_start_and_takes_the_grid_undo(
+    qtbot: QtBot, demo_db: Database, runner: TaskRunner
+) -> None:
+    window = open_window(qtbot, demo_db, runner)
+    menus = [a.menu() for a in window.menuBar().actions() if a.menu() is not None]
+    assert menus[1] is window.edit_menu  # File, Edit, Go
+    before = window.edit_menu.actions()
+    assert len(before) == 2 and not any(a.isEnabled() for a in before)
+    assert before[0].shortcut().matches(QKeySequence(QKeySequence.StandardKey.Undo))
+    window.show_page("tracking")
+    grid = window.page("tracking").grid  # type: ignore[attr-defined]
+    assert window.edit_menu.actions() == [grid.undo_action, grid.redo_action]

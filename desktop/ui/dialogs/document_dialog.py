@@ -105,6 +105,7 @@ class DocumentDialog(QDialog):
                                  today=self._today)
         self.form.parent_chooser.exclude_id = document.id if document else None
         self.deadlines = DeadlinesEditor(today=self._today)
+        self.deadlines.follow(self.form)  # "from issue" working days count from its date
         self.attachments = AttachmentsPanel(db, runner, document.id if document else None)
 
         self.recipients_model = RecipientMatchModel(self)

@@ -78,8 +78,7 @@ class DocumentValues:
             issue_date=d.issue_date, excerpt=d.excerpt, signer_authority=d.signer_authority,
             signer_title=d.signer_title, signer_name=d.signer_name, urgency=d.urgency,
             confidentiality=d.confidentiality, scope=d.scope, parent=parent, note=d.note,
-            deadlines=tuple(DeadlineInput(x.kind, x.due_date, x.label, x.period, x.depth)
-                            for x in d.deadlines),
+            deadlines=tuple(x.to_input() for x in d.deadlines),  # working days kept
             recipients=tuple(entries_from_rows(d.recipient_lines)),
         )
 

@@ -19,6 +19,7 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.domain.errors import AppError, ConflictError, ValidationError
+from desktop.domain.numbers import format_int
 from desktop.domain.text import fold
 from desktop.services.database import Database
 from desktop.services.documents import list_documents
@@ -39,6 +40,7 @@ from desktop.services.tracking_grid import (
     grid_summary,
     row_ids,
 )
+from desktop.services.tracking_grid_groups import GROUP_BY, GridGroup, grouped_row_ids
 from desktop.services.ui_queries_tracking import tracking_id_of
 from desktop.tasks.runner import TaskRunner
 from desktop.ui.dialogs import message
@@ -87,6 +89,13 @@ class TrackingGridPanel(QWidget):
         assert line_edit is not None
         line_edit.setPlaceholderText(self.tr("Type part of the number or excerpt, then Enter"))
         line_edit.returnPressed.connect(self._search_document)
+        self.group_by = QComboBox()
+        self.group_by.addItem(self.tr("No blocks"), "")
+        self.group_by.addItem(self.tr("By recipient group"), "group")
+        self.group_by.addItem(self.tr("By top-level organisation"), "top")
+        self.group_by.setToolTip(self.tr("Show the rows in collapsible blocks (Space on a "
+                                         "block's line collapses or expands it)"))
+        self.group_by.currentIndexChanged.connect(self._group_by_changed)
         self.filters = TrackingFilterBar(db)
         self.filters.changed.connect(lambda _f: self.reload())
         self.counts = QLabel()
@@ -108,6 +117,10 @@ class TrackingGridPanel(QWidget):
         label.setBuddy(self.chooser)
         top.addWidget(label)
         top.addWidget(self.chooser, 1)
+        group_label = QLabel(self.tr("&Blocks:"))
+        group_label.setBuddy(self.group_by)
+        top.addWidget(group_label)
+        top.addWidget(self.group_by)
         top.addWidget(self.counts)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -215,15 +228,22 @@ class TrackingGridPanel(QWidget):
             return
         current = self.view.currentIndex()
         if keep is None and current.isValid() and self.model.rowCount():
-            keep = self.model.ids()[current.row()]
+            keep = self.model.id_at(current.row())
         self._generation += 1
         generation, column = self._generation, max(current.column(), 2)
         db, document_id, flt, sort, today = (self._db, self.document_id, self.filters.value(),
                                              self.sort, self.today)
+        by = self.grouping
 
-        def work(_state: object) -> tuple[list[int], list[TrackingRowDTO]]:
+        def work(_state: object) -> tuple[list[int] | list[GridGroup], list[TrackingRowDTO]]:
+            if by:
+                groups = grouped_row_ids(db, document_id, by, flt, sort, today)
+                first = [i for g in groups if g.key not in collapsed for i in g.ids][:BATCH]
+                return groups, fetch_rows(db, first, today)
             ids = row_ids(db, document_id, flt, sort, today)
             return ids, fetch_rows(db, ids[:BATCH], today)
+
+        collapsed = set(self.model.collapsed_keys)
 
         def count(_state: object) -> GridSummary:
             return grid_summary(db, document_id, flt, today)
@@ -235,31 +255,51 @@ class TrackingGridPanel(QWidget):
                          on_error=self._load_failed, show_progress=False, parent=self)
 
     def _loaded(self, generation: int,
-                got: tuple[list[int], list[TrackingRowDTO]],
+                got: tuple[list[int] | list[GridGroup], list[TrackingRowDTO]],
                 keep: int | None, column: int) -> None:
         if generation != self._generation:
             return  # a newer reload is on its way
         ids, first = got
-        self.model.set_ids(ids, first)
+        if ids and isinstance(ids[0], GridGroup):
+            self.model.set_groups(ids, first)  # type: ignore[arg-type]
+        else:
+            self.model.set_ids(ids, first)  # type: ignore[arg-type]
         target = self._pending_row if self._pending_row is not None else keep
         self._pending_row = None
+        if target is not None and self.model.row_of(target) < 0 \
+                and self.model.header_row_of(target) >= 0:  # in a collapsed block: open it
+            self.model.toggle(self.model.header_row_of(target), collapse=False)
         if target is not None and self.model.row_of(target) >= 0:
             index = self.model.index(self.model.row_of(target), column)
             self.view.setCurrentIndex(index)
             self.view.scrollTo(index, TrackingGridView.ScrollHint.PositionAtCenter)
         elif ids:
-            self.view.setCurrentIndex(self.model.index(0, 2))
+            self.view.setCurrentIndex(self.model.index(0, 0 if self.model.grouped else 2))
         self.loading = False
         self.loaded.emit()
 
     def _counted(self, generation: int, summary: GridSummary) -> None:
         if generation == self._generation:
             self.counts.setText(self.tr("{shown} of {total} rows; {late} overdue").format(
-                shown=self.model.rowCount(), total=summary.total, late=summary.overdue))
+                shown=format_int(self.model.data_row_count()), total=format_int(summary.total),
+                late=format_int(summary.overdue)))
 
     def _load_failed(self, exc: BaseException) -> None:
         self.loading = False
         message.show_exception(self, exc)
+
+    @property
+    def grouping(self) -> str:
+        """"" flat, or how the rows are grouped: one of GROUP_BY."""
+        by = self.group_by.currentData()
+        return by if by in GROUP_BY else ""
+
+    def set_grouping(self, by: str) -> None:
+        self.group_by.setCurrentIndex(max(self.group_by.findData(by if by in GROUP_BY else ""), 0))
+
+    def _group_by_changed(self, _index: int) -> None:
+        self.model.collapsed_keys.clear()
+        self.reload()
 
     def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
         if self._sort_from(column, order):
@@ -358,9 +398,29 @@ class TrackingGridPanel(QWidget):
         if len(result.rows) > ASYNC_ROWS:
             self.model.forget(r.id for r in result.rows)
             self.model.refresh_all()
+            self._recount_blocks()
         else:
             self.model.update_rows(result.rows)
         self.status.setText(self.tr("Done: {what}.").format(what=result.undo.description))
+
+    def _recount_blocks(self) -> None:
+        """Grouped: count each block's overdue rows again after a bulk change (the rows stay
+        where they are until the next reload)."""
+        if not self.model.grouped or self.document_id is None:
+            return
+        db, document_id, by, flt, today = (self._db, self.document_id, self.grouping,
+                                           self.filters.value(), self.today)
+        generation = self._generation
+
+        def work(_state: object) -> list[GridGroup]:
+            return grouped_row_ids(db, document_id, by, flt, SortSpec(), today)  # type: ignore[arg-type]
+
+        def done(groups: list[GridGroup]) -> None:
+            if generation == self._generation:
+                self.model.set_block_counts({g.key: g.overdue for g in groups})
+
+        self._runner.run(work, on_done=done, on_error=self._load_failed, show_progress=False,
+                         parent=self)
 
     def _undo_failed(self, exc: AppError) -> None:
         self._conflict(exc, [])
@@ -379,9 +439,13 @@ class TrackingGridPanel(QWidget):
 
     # ------------------------------------------------------------------ selection
 
-    def selected_rows(self) -> list[TrackingRowDTO]:
+    def selected_rows(self, blocks: bool = False) -> list[TrackingRowDTO]:
+        """The selected rows (``blocks``: a selected block header stands for its rows)."""
         rows = self.view.selected_row_numbers()
-        ids = [self.model.ids()[r] for r in rows]
+        if blocks:
+            ids = self.model.ids_for_rows(rows)
+        else:
+            ids = [tid for r in rows if (tid := self.model.id_at(r)) is not None]
         missing = [i for i in ids if self.model.cached(i) is None]
         if missing:
             self.model.update_cache(self._fetch(missing))
@@ -402,8 +466,8 @@ class TrackingGridPanel(QWidget):
             count=result.deleted))
 
     def selected_ids(self) -> list[int]:
-        ids = self.model.ids()
-        return [ids[r] for r in self.view.selected_row_numbers()]
+        """The rows a bulk action works on: a selected block header stands for its rows."""
+        return self.model.ids_for_rows(self.view.selected_row_numbers())
 
     def bulk(self, kind: str, action: BulkAction | None = None) -> None:
         rows = self.selected_ids()
@@ -446,6 +510,7 @@ class TrackingGridPanel(QWidget):
         self._push(result.undo, result.undo.description)
         self.model.forget(result.updated_ids)
         self.model.refresh_all()
+        self._recount_blocks()
         self.status.setText(result.summary)
         self.bulk_finished.emit(result)
 

@@ -166,10 +166,14 @@ class TrackingPage(Page):
     def save_state(self, settings: QSettings) -> None:
         self._save_widget(settings, "header", self.table.horizontalHeader())
         self._save_widget(settings, "grid_header", self.grid.view.horizontalHeader())
+        settings.setValue(f"{self.settings_key}/grid_group_by", self.grid.grouping)
 
     def restore_state(self, settings: QSettings) -> None:
         self._restore_widget(settings, "header", self.table.horizontalHeader())
         self._restore_widget(settings, "grid_header", self.grid.view.horizontalHeader())
         self.grid.sort_from_header()
+        self.grid.group_by.blockSignals(True)  # the grid loads once, when first shown
+        self.grid.set_grouping(str(settings.value(f"{self.settings_key}/grid_group_by", "")))
+        self.grid.group_by.blockSignals(False)
 
 

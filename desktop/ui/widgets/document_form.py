@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import ValidationError
 from desktop.domain.text import clean_line, clean_text
+from desktop.services.calendar import WorkCalendar, load_calendar
 from desktop.services.database import Database
 from desktop.services.document_lookup import IssuingBodyRow
 from desktop.services.document_numbers import EXAMPLES, format_number_symbol
@@ -69,6 +70,7 @@ class DocumentForm(QWidget):
         parent: QWidget | None = None, *, today: date | None = None,
     ) -> None:
         super().__init__(parent)
+        self._db = db
         self._bodies = {b.id: b for b in bodies}
         self._last_body: IssuingBodyRow | None = None
         self._last_symbol = ""  # the symbol the type and body gave before the last change
@@ -165,6 +167,11 @@ class DocumentForm(QWidget):
         form.addRow(label, box)
 
     # ------------------------------------------------------------------ issuing body, number
+
+    def work_calendar(self) -> WorkCalendar:
+        """The working-day calendar the document's deadlines are counted in (a service call:
+        one small query; the deadlines table calls it once)."""
+        return load_calendar(self._db)
 
     def body(self) -> IssuingBodyRow | None:
         body_id = self.body_combo.currentData()

@@ -8,13 +8,16 @@
 - Esc in an editor reverts the cell; Esc on a cell marked red clears the mark. Each cell is
   committed on its own when its editor closes (no per-row buffer: a cell typed is a cell
   saved, and one undo step);
-- Del on selected rows asks the page to delete them (undoable, no confirmation).
+- Del on selected rows asks the page to delete them (undoable, no confirmation);
+- grouped, a block's header row spans the grid; Space, Enter or a double click on it collapses
+  or expands the block, Left collapses and Right expands it; Enter, Tab and typing skip
+  header rows.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QTableView, QWidget
 
 from desktop.ui.models.tracking_grid_model import TrackingGridModel
@@ -43,6 +46,20 @@ class TrackingGridView(QTableView):
         self.verticalHeader().setDefaultSectionSize(24)
         self.horizontalHeader().setHighlightSections(False)
 
+    def setModel(self, model: object) -> None:  # type: ignore[override]
+        super().setModel(model)  # type: ignore[arg-type]
+        if isinstance(model, TrackingGridModel):
+            for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
+                signal.connect(self._span_headers)
+
+    def _span_headers(self, *_args: object) -> None:
+        """Header rows of blocks span every column (spans follow rows, so they are set anew)."""
+        self.clearSpans()
+        model = self.grid_model()
+        columns = model.columnCount()
+        for row in model.header_rows():
+            self.setSpan(row, 0, 1, columns)
+
     def grid_model(self) -> TrackingGridModel:
         model = self.model()
         assert isinstance(model, TrackingGridModel)
@@ -52,6 +69,9 @@ class TrackingGridView(QTableView):
 
     def _editable(self, column: int) -> bool:
         return bool(self.grid_model().columns[column].field) and not self.isColumnHidden(column)
+
+    def _data_row(self, row: int) -> bool:
+        return not self.grid_model().is_header(row)
 
     def _next_cell(self, index: QModelIndex, step: int) -> QModelIndex:
         model = self.grid_model()
@@ -65,6 +85,10 @@ class TrackingGridView(QTableView):
                 row, col = row - 1, columns - 1
             if not 0 <= row < rows:
                 return index
+            if model.is_header(row):  # over a block's header to the next block
+                row += 1 if step > 0 else -1
+                col = -1 if step > 0 else columns
+                continue
             if self._editable(col):
                 return model.index(row, col)
         return index
@@ -82,8 +106,23 @@ class TrackingGridView(QTableView):
 
     def _down(self) -> None:
         current = self.currentIndex()
-        if current.isValid() and current.row() + 1 < self.grid_model().rowCount():
-            self._go(current.siblingAtRow(current.row() + 1))
+        if not current.isValid():
+            return
+        model = self.grid_model()
+        row = current.row() + 1
+        while row < model.rowCount() and model.is_header(row):
+            row += 1
+        if row < model.rowCount():
+            column = current.column() if not model.is_header(current.row()) else 2
+            self._go(model.index(row, column))
+
+    def toggle_block(self, row: int, collapse: bool | None = None) -> bool:
+        """Collapse / expand the block headed on ``row``; the cursor stays on the header."""
+        model = self.grid_model()
+        if not model.toggle(row, collapse):
+            return False
+        self.setCurrentIndex(model.index(row, 0))
+        return True
 
     # ------------------------------------------------------------------ editing
 
@@ -106,6 +145,16 @@ class TrackingGridView(QTableView):
                                       Qt.KeyboardModifier.KeypadModifier)
         if self.state() != QAbstractItemView.State.EditingState:
             current = self.currentIndex()
+            if current.isValid() and self.grid_model().is_header(current.row()) and plain:
+                toggles = {Qt.Key.Key_Space: None, Qt.Key.Key_Return: None,
+                           Qt.Key.Key_Enter: None, Qt.Key.Key_Left: True,
+                           Qt.Key.Key_Right: False, Qt.Key.Key_Minus: True,
+                           Qt.Key.Key_Plus: False}
+                if key in toggles:
+                    self.toggle_block(current.row(), toggles[key])
+                    return
+                if event.text() and event.text().isprintable():
+                    return  # typing on a header does nothing
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
                 self._down()
                 return
@@ -125,6 +174,13 @@ class TrackingGridView(QTableView):
                     and not self._editable(current.column()) and plain:
                 return  # typing on a read-only cell does nothing
         super().keyPressEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        index = self.indexAt(event.position().toPoint())
+        if index.isValid() and self.grid_model().is_header(index.row()):
+            self.toggle_block(index.row())
+            return
+        super().mouseDoubleClickEvent(event)
 
     def selected_row_numbers(self) -> list[int]:
         rows = {r for rng in self.selectionModel().selection()
