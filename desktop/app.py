@@ -39,6 +39,9 @@ def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
                         help="tệp SQLite hoặc postgresql+psycopg://… (mặc định: biến THEODOI_DB, "
                         "nếu không có thì tệp dữ liệu của người dùng)")
     parser.add_argument("--quit-after-show", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--selftest", action="store_true",
+                        help="tự kiểm tra bản cài đặt trong một thư mục tạm (không đụng tới "
+                        "dữ liệu) rồi thoát: 0 là đạt")
     return parser.parse_known_args(list(argv))
 
 
@@ -132,6 +135,10 @@ def _install_excepthook(parent_of: Any) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args, qt_args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.selftest:
+        from desktop import selftest
+
+        return selftest.run()
     quit_after_show = args.quit_after_show or os.environ.get(QUIT_AFTER_SHOW_ENV) == "1"
     setup_logging()
 
