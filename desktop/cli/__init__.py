@@ -12,7 +12,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from desktop.cli import base, documents, orgs, reports, tracking
+from desktop.cli import base, documents, forms, orgs, reports, tracking
 from desktop.cli.common import (
     EXIT_OK,
     EXIT_REFUSED,
@@ -24,7 +24,7 @@ from desktop.domain.errors import AppError
 
 __all__ = ["EXIT_OK", "EXIT_REFUSED", "EXIT_USAGE", "build_parser", "main"]
 
-COMMAND_MODULES = (base, documents, orgs, tracking, reports)
+COMMAND_MODULES = (base, documents, orgs, tracking, reports, forms)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -69,6 +69,11 @@ _TEXT_TABLE.update({0x09: "\t", 0x0A: "\n", 0x0B: "\n", 0x0C: "\n", 0x85: "\n"})
 _TEXT_TABLE.update({0x2028: "\n", 0x2029: "\n"})
 
 _WHITESPACE_RUN = re.compile(r"\s+")  # Unicode-aware: includes NBSP U+00A0, U+202F, U+3000 …
+# Anything clean_line would change besides normalisation: a removed code point, whitespace
+# other than a plain space, two spaces, a space at either end.
+_LINE_DIRTY = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\u200b\u2028\u2029\ufeff\ufffe\uffff]|[^\S ]|  |^ | $"
+)
 _TRAILING_SPACE = re.compile(r"[^\S\n]+(?=\n)")
 _NEWLINES = re.compile(r"\r\n?")
 
@@ -82,6 +87,8 @@ def clean_line(s: str | None) -> str:
     """
     if not s:
         return ""
+    if _LINE_DIRTY.search(s) is None and unicodedata.is_normalized("NFC", s):
+        return s  # already clean: the common case of stored text (one scan, no copies)
     s = unicodedata.normalize("NFC", s.translate(_LINE_TABLE))
     return _WHITESPACE_RUN.sub(" ", s).strip()
 

@@ -11,6 +11,9 @@ clerk's ``column_map`` (keys: a column letter or a header text; values: a field 
 No database here: cells become :class:`SourceRow` values (text cleaned to NFC without control
 characters, numbers via ``parse_int``, dates from real dates, serials in the workbook's epoch or
 dd/mm/yyyy text). An empty cell reads as ``None`` and means "keep what the database has".
+Text typed with a legacy TCVN3 or VNI font (:mod:`desktop.domain.legacy_vn`) is converted to
+Unicode in ``_Reader._text`` with a warning naming the cell, shown in the preview before
+anything is written.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from typing import Any
 
 from openpyxl.utils import get_column_letter
 
+from desktop.domain.legacy_vn import detect_legacy
 from desktop.domain.text import clean_line, fold
 from desktop.services import org_import_cells as cells
 from desktop.services.org_import_fields import (
@@ -380,6 +384,15 @@ class _Reader:
         if removed:
             where = WorkbookProblem(self.sheet, self._cell(key, number)).location
             self.warnings.append(f"{where}: đã bỏ các ký tự điều khiển không in được.")
+        if text is not None and not text.isascii():
+            guess = detect_legacy(text)  # typed with a .VnTime (TCVN3) or VNI font
+            if guess is not None:
+                where = WorkbookProblem(self.sheet, self._cell(key, number)).location
+                self.warnings.append(
+                    f"{where}: chữ gõ bằng bảng mã {guess.encoding.label} «{text}» đã được "
+                    f"chuyển sang Unicode: «{guess.converted}». Kiểm tra bản xem trước; nếu "
+                    "sai, sửa tệp rồi nhập lại.")
+                text = guess.converted
         return text
 
     def _number(self, number: int, key: str, value: Any) -> int | None:

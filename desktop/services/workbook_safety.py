@@ -320,14 +320,16 @@ class SafeWorkbook:
         except Exception as exc:
             raise _unreadable(self.info.path.name, ws.title, exc) from exc
 
-    def iter_rows(self, ws: Any) -> Iterator[tuple[int, tuple[Any, ...]]]:
-        """(row number, values) of each non-empty row, at most :data:`MAX_COLUMNS` wide."""
+    def iter_rows(self, ws: Any, max_row: int | None = None
+                  ) -> Iterator[tuple[int, tuple[Any, ...]]]:
+        """(row number, values) of each non-empty row, at most :data:`MAX_COLUMNS` wide;
+        with ``max_row``, rows below it are never parsed (a form's first rows)."""
         ws.reset_dimensions()  # never trust the declared <dimension>
         last_empty: tuple[Any, ...] = _EMPTY
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                rows = ws.iter_rows(values_only=True, max_col=MAX_COLUMNS)
+                rows = ws.iter_rows(values_only=True, max_col=MAX_COLUMNS, max_row=max_row)
                 for number, values in enumerate(rows, 1):
                     if values is last_empty or values.count(None) == len(values):
                         last_empty = values

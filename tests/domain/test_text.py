@@ -592,3 +592,24 @@ def test_vi_sorted_with_key_and_reverse() -> None:
 
 def test_vi_sorted_other_scripts_after_vietnamese_letters() -> None:
     assert vi_sorted(["Москва", "Zalo", "Ăn", "北京", "1"]) == ["1", "Ăn", "Zalo", "Москва", "北京"]
+
+
+def test_clean_line_fast_path_agrees_with_the_full_cleaning() -> None:
+    """Already-clean text is returned as it is; for every other string the result is the
+    full cleaning's (random strings over the characters that need cleaning)."""
+    import random
+    import re
+    import unicodedata
+
+    from desktop.domain import text as t
+
+    def full(s: str) -> str:
+        s = unicodedata.normalize("NFC", s.translate(t._LINE_TABLE))
+        return re.sub(r"\s+", " ", s).strip()
+
+    alphabet = ("aĐđơ ư\u0300\u0301\t\n\r\x00\x0b\x1f\x7f\x85\xa0\u200b\u2028\u3000"
+                "\ufeff\ufffe\uffff\ud800 ")
+    rng = random.Random(20261130)
+    for _ in range(20_000):
+        s = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8)))
+        assert t.clean_line(s) == full(s), ascii(s)
