@@ -12,7 +12,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from desktop.cli import base, documents, forms, orgs, reports, tracking
+from desktop.cli import base, documents, forms, orgs, reports, safety, tracking
 from desktop.cli.common import (
     EXIT_OK,
     EXIT_REFUSED,
@@ -24,7 +24,7 @@ from desktop.domain.errors import AppError
 
 __all__ = ["EXIT_OK", "EXIT_REFUSED", "EXIT_USAGE", "build_parser", "main"]
 
-COMMAND_MODULES = (base, documents, orgs, tracking, reports, forms)
+COMMAND_MODULES = (base, documents, orgs, tracking, reports, forms, safety)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -55,6 +55,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from desktop.services.database import Database
 
     try:
+        if getattr(args, "without_db", False):  # restore: the current file may be unreadable
+            return int(args.handler(None, args))
         db = Database.open(args.db)
         try:
             return int(args.handler(db, args))

@@ -1,4 +1,4 @@
-"""General commands: init, demo, stats, check."""
+"""General commands: init, demo, stats, check [--full]."""
 
 from __future__ import annotations
 
@@ -27,9 +27,10 @@ def register(sub: Any) -> None:
     stats.add_argument("--json", action="store_true", help="in dạng JSON")
     stats.set_defaults(handler=_cmd_stats)
 
-    sub.add_parser("check", help="kiểm tra tính toàn vẹn của dữ liệu").set_defaults(
-        handler=_cmd_check
-    )
+    check = sub.add_parser("check", help="kiểm tra tính toàn vẹn của dữ liệu")
+    check.add_argument("--full", action="store_true",
+                       help="kiểm tra kỹ: cả chỉ mục (integrity_check) và chuỗi nhật ký thay đổi")
+    check.set_defaults(handler=_cmd_check)
 
 
 def _cmd_init(db: Any, args: argparse.Namespace) -> int:
@@ -120,7 +121,7 @@ def _cmd_stats(db: Any, args: argparse.Namespace) -> int:
 def _cmd_check(db: Any, args: argparse.Namespace) -> int:
     from desktop.services.integrity import check
 
-    results = check(db)
+    results = check(db, full=args.full)
     for r in results:
         print(f"[{'ĐẠT' if r.ok else 'LỖI'}] {r.name}: {r.detail}")
     bad = [r for r in results if not r.ok]

@@ -28,6 +28,7 @@ from desktop.reports.docx_base import (
     restart_numbering,
     safe,
     set_landscape,
+    set_page,
     style_id,
 )
 from desktop.reports.profiles import OfficeValues, Profile
@@ -238,6 +239,14 @@ def _cell(text: str, width: int, element: str, align: str, extra: str = "") -> s
             f"</w:pPr>{run}</w:p></w:tc>")
 
 
+def _escape(text: str) -> str:
+    """XML text escaping without a function call per character class when nothing needs it
+    (most cells are digits and names)."""
+    if "&" in text or "<" in text or ">" in text:
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text
+
+
 def table_xml(columns: Sequence[Column], rows: Sequence[Sequence[str]],
               bold_last: bool = False, progress: Progress | None = None,
               label: str = "") -> str:
@@ -296,7 +305,7 @@ def table_xml(columns: Sequence[Column], rows: Sequence[Sequence[str]],
     for n, row in enumerate(rows):
         bold = "<w:rPr><w:b/><w:bCs/></w:rPr>" if bold_last and n == last_index else ""
         cells = [
-            f'{head}<w:r>{bold}<w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p></w:tc>'
+            f'{head}<w:r>{bold}<w:t xml:space="preserve">{_escape(text)}</w:t></w:r></w:p></w:tc>'
             if text else blank
             for head, blank, text in zip(before, empty, row, strict=True)
         ]
@@ -334,10 +343,17 @@ def splice_tables(docx: bytes, tables: Sequence[str]) -> bytes:
         before, xml = xml.split(slot)
         pieces += [before, table]
     pieces.append(xml)
+    source.close()
+    return replace_document_xml(docx, "".join(pieces))
+
+
+def replace_document_xml(docx: bytes, xml: str) -> bytes:
+    """The .docx with ``word/document.xml`` replaced by ``xml`` (the other parts copied)."""
+    source = zipfile.ZipFile(io.BytesIO(docx))
     out = io.BytesIO()
     with source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as target:
         for info in source.infolist():
-            data = ("".join(pieces).encode("utf-8") if info.filename == "word/document.xml"
+            data = (xml.encode("utf-8") if info.filename == "word/document.xml"
                     else source.read(info.filename))
             target.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
     return out.getvalue()
@@ -357,3 +373,132 @@ def paragraph(text: str, element: str, **kwargs: Any) -> Any:
 
 __all__ += ["appendix_section", "header_rows_marked", "mark_header_row", "paragraph",
             "splice_tables", "table_slot", "wrap_caps"]
+
+
+# ------------------------------------------------------------------------------- shared by the
+# outputs built on a template (ket-qua's own copies predate these)
+
+
+def find_markers(doc: Any, names: Sequence[str]) -> dict[str, Any]:
+    """The paragraphs holding the rendered block placeholders (``⟦name⟧``), by name."""
+    from desktop.reports.templates import BLOCK_MARK
+
+    marks = {BLOCK_MARK.format(n): n for n in names}
+    found = {}
+    for p in doc.element.body.iter(qn("w:p")):
+        text = "".join(t.text or "" for t in p.iter(qn("w:t"))).strip()
+        if text in marks:
+            found[marks[text]] = p
+    return found
+
+
+def replace_marker(marker: Any, elements: Sequence[Any]) -> None:
+    """Put ``elements`` where the marker paragraph is, and remove it."""
+    for el in elements:
+        marker.addprevious(el)
+    marker.getparent().remove(marker)
+
+
+def separator(profile: Profile) -> Any:
+    """What goes under the excerpt: "-----" (Party) or a rule a third of the line (State)."""
+    sep = profile.rules.excerpt_separator
+    if sep == "rule":
+        width = profile.page.usable_width_mm
+        return rule_paragraph(width / 3, width, "separator")
+    return paragraph(sep, "separator")
+
+
+def style_of(p: Any) -> str:
+    """The paragraph style id of a ``w:p`` element ("" when none)."""
+    ppr = p.find(qn("w:pPr"))
+    style = ppr.find(qn("w:pStyle")) if ppr is not None else None
+    return style.get(qn("w:val")) if style is not None else ""
+
+
+def text_of(p: Any) -> str:
+    return "".join(t.text or "" for t in p.iter(qn("w:t")))
+
+
+def _set_text(p: Any, text: str) -> None:
+    """The paragraph's text in its first run (the others removed), keeping the run's format."""
+    runs = p.findall(qn("w:r"))
+    if not runs:
+        p.append(parse_xml(f'<w:r {nsdecls("w")}><w:t xml:space="preserve">{escape(text)}'
+                           "</w:t></w:r>"))
+        return
+    for r in runs[1:]:
+        p.remove(r)
+    texts = runs[0].findall(qn("w:t"))
+    for t in texts[1:]:
+        runs[0].remove(t)
+    texts[0].text = text
+    texts[0].set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+
+
+def number_headings(doc: Any, profile: Profile) -> None:
+    """Number the ``VB_heading1`` paragraphs I, II… the profile's way ("I- " / "I. ")."""
+    heading = style_id("heading1")
+    heads = [p for p in doc.element.body if p.tag == qn("w:p") and style_of(p) == heading]
+    for n, head in enumerate(heads, start=1):
+        title = text_of(head).strip()
+        _set_text(head, profile.rules.section_numbering.format(roman=roman(n), title=title))
+
+
+def close_text(before: Any, profile: Profile) -> None:
+    """The last paragraph of text before ``before`` (the signature block) ends the profile's
+    way ("." Party, "./." State) and is kept on the page of the signature."""
+    p = before.getprevious()
+    while p is not None and (p.tag != qn("w:p") or not text_of(p).strip()):
+        p = p.getprevious()
+    if p is None:
+        return
+    end = profile.rules.text_end
+    texts = p.findall(f"{qn('w:r')}/{qn('w:t')}")
+    if end != "." and texts and texts[-1].text:
+        last = texts[-1].text.rstrip()
+        if last.endswith(".") and not last.endswith(end):
+            texts[-1].text = last[:-1] + end
+    p.get_or_add_pPr().keepNext_val = True
+
+
+def letter_header_block(doc: Any, profile: Profile, office: OfficeValues, number: str,
+                        date_line: str, excerpt: str) -> Any:
+    """The header of a công văn: :func:`header_block` with the excerpt ("về việc …" / "V/v …")
+    under the number in the left column (official-format.md §2.2 item 5, §3.6)."""
+    table = header_block(doc, profile, office, number, date_line)
+    left = table.rows[0].cells[0]
+    for line in (x for x in excerpt.split("\n") if x.strip()):
+        left._tc.append(paragraph(line, "letter_excerpt"))
+    return table
+
+
+def register_header_block(doc: Any, profile: Profile, office: OfficeValues,
+                          date_line: str) -> Any:
+    """The header of a printed register: :func:`header_block` without a number line."""
+    table = header_block(doc, profile, office, "", date_line)
+    left = table.rows[0].cells[0]
+    last = left.paragraphs[-1]
+    if not last.text:
+        last._p.getparent().remove(last._p)
+    return table
+
+
+def attachment_section(doc: Any, profile: Profile, marker: Any, *,
+                       landscape: bool) -> Any:
+    """A section of its own from ``marker`` on (a list attached to a letter, a letter of a
+    batch): a new page, numbering restarting at 1, no number on its first page; landscape or
+    portrait as asked. The returned section keeps the page number header."""
+    section = insert_section_break(doc, marker)
+    if landscape:
+        set_landscape(section, profile)
+    else:
+        set_page(section, profile, landscape=False)
+    restart_numbering(section, 1)
+    section.different_first_page_header_footer = True
+    return section
+
+
+__all__ += ["attachment_section", "close_text", "find_markers", "letter_header_block",
+            "number_headings", "register_header_block", "replace_document_xml", "replace_marker",
+            "separator",
+            "style_of", "text_of"]

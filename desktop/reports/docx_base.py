@@ -31,16 +31,20 @@ from desktop.reports.profiles import ELEMENTS, ElementStyle, Profile
 __all__ = [
     "ALIGN",
     "DXA_PER_MM",
+    "EXTRA_ELEMENTS",
     "STYLE_PREFIX",
+    "apply_extra_styles",
     "apply_profile",
     "borderless_table",
     "dxa",
+    "extra_element",
     "mark_header_row",
     "paragraph_xml",
     "restart_numbering",
     "safe",
     "safe_block",
     "set_landscape",
+    "set_page",
     "set_page_number_header",
     "style_id",
 ]
@@ -181,6 +185,38 @@ def apply_profile(doc: Any, profile: Profile) -> None:
         settings.insert(0, OxmlElement("w:mirrorMargins"))
     elif not profile.page.mirror_margins and mirror is not None:
         settings.remove(mirror)
+
+
+#: Elements of the công văn that the shipped profiles do not name yet (official-format.md §2.2,
+#: §3.6, §3.9, §4): the excerpt under the number (Party 12 italic; State 12–13 upright, 6 pt
+#: below the number) and the "Kính gửi:" line. A profile that defines ``[elements.<name>]``
+#: takes precedence over these defaults.
+EXTRA_ELEMENTS: dict[str, dict[str, ElementStyle]] = {
+    "party": {"letter_excerpt": ElementStyle(12, italic=True, align="center"),
+              "salutation": ElementStyle(14, align="center", space_before=12,
+                                         space_after=6)},
+    "state": {"letter_excerpt": ElementStyle(12, align="center", space_before=6),
+              "salutation": ElementStyle(14, align="center", space_before=12,
+                                         space_after=6)},
+}
+
+
+def extra_element(profile: Profile, name: str) -> ElementStyle:
+    """The style of an element outside :data:`~desktop.reports.profiles.ELEMENTS`: the
+    profile's own when it has one, else the regime's default of :data:`EXTRA_ELEMENTS`."""
+    return profile.elements.get(name) or EXTRA_ELEMENTS[profile.regime][name]
+
+
+def apply_extra_styles(doc: Any, profile: Profile, names: tuple[str, ...]) -> None:
+    """The ``VB_<name>`` paragraph styles of extra elements (:func:`extra_element`), set like
+    those of :func:`apply_profile`."""
+    names_in_doc = {s.name for s in doc.styles}
+    for name in names:
+        sid = style_id(name)
+        style = (doc.styles[sid] if sid in names_in_doc
+                 else doc.styles.add_style(sid, WD_STYLE_TYPE.PARAGRAPH))
+        style.base_style = doc.styles["Normal"]
+        _style_paragraph(style, extra_element(profile, name), profile, name)
 
 
 def set_page(section: Any, profile: Profile, *, landscape: bool) -> None:

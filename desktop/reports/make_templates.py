@@ -18,10 +18,16 @@ from pathlib import Path
 
 from docx import Document
 
-from desktop.reports.docx_base import apply_profile, style_id
+from desktop.reports.docx_base import (
+    EXTRA_ELEMENTS,
+    apply_extra_styles,
+    apply_profile,
+    style_id,
+)
 from desktop.reports.profiles import load_profile
 
-__all__ = ["KET_QUA", "build_template", "main", "write_reproducibly"]
+__all__ = ["DON_DOC", "DON_DOC_DON_VI", "HANG_NAM", "KET_QUA", "SO_THEO_DOI", "SO_VAN_BAN_DI",
+           "TEMPLATES", "build_template", "main", "write_reproducibly"]
 
 _FIXED = datetime(2026, 1, 1, 0, 0, 0)
 
@@ -72,13 +78,99 @@ KET_QUA: list[tuple[str, str]] = [
     ("body", "{{ phu_luc }}"),
 ]
 
-TEMPLATES = {"ket-qua": KET_QUA}
+# the công văn đôn đốc: one letter with the list of late organisations attached …
+_LETTER_HEAD: list[tuple[str, str]] = [
+    ("body", "{{ khoi_tieu_de }}"),
+    ("letter_excerpt", "{{ ve_viec }} đôn đốc báo cáo kết quả học tập, quán triệt và triển "
+                       "khai thực hiện {{ van_ban }}"),
+    ("salutation", "Kính gửi: {{ kinh_gui }}."),
+    ("body", "Thực hiện {{ van_ban }} {{ trich_yeu_van_ban }}, các đơn vị báo cáo kết quả học "
+             "tập, quán triệt và triển khai thực hiện trước ngày {{ han_bao_cao }}."),
+]
+DON_DOC: list[tuple[str, str]] = _LETTER_HEAD + [
+    ("body", "Đến ngày {{ ngay_so_lieu }}, {{ don_vi }} đã nhận được báo cáo của "
+             "{{ don_vi_da_bao_cao }}; còn {{ so_don_vi_chua_bao_cao }} đơn vị quá hạn chưa gửi "
+             "báo cáo (có danh sách kèm theo)."),
+    ("body", "Đề nghị các đơn vị khẩn trương hoàn thành, gửi báo cáo về {{ don_vi }} trước ngày "
+             "{{ han_moi }} để tổng hợp, báo cáo Ban Thường vụ Tỉnh ủy. Quá thời hạn trên, "
+             "{{ don_vi }} sẽ báo cáo Thường trực Tỉnh ủy danh sách các đơn vị chưa thực hiện."),
+    ("body", "{{ khoi_ky }}"),
+    ("body", "{{ danh_sach }}"),
+]
+# … or one letter per organisation
+DON_DOC_DON_VI: list[tuple[str, str]] = _LETTER_HEAD + [
+    ("body", "Đến ngày {{ ngay_so_lieu }}, {{ don_vi }} đã nhận được báo cáo của "
+             "{{ don_vi_da_bao_cao }}; {{ kinh_gui }} chưa gửi báo cáo, đã quá hạn "
+             "{{ so_ngay_qua_han }} ngày làm việc."),
+    ("body", "Đề nghị {{ kinh_gui }} khẩn trương hoàn thành, gửi báo cáo về {{ don_vi }} trước "
+             "ngày {{ han_moi }} để tổng hợp, báo cáo Ban Thường vụ Tỉnh ủy."),
+    ("body", "{{ khoi_ky }}"),
+]
+HANG_NAM: list[tuple[str, str]] = [
+    ("body", "{{ khoi_tieu_de }}"),
+    ("type_title", "BÁO CÁO"),
+    ("excerpt", "kết quả theo dõi việc học tập, quán triệt và triển khai thực hiện các văn bản "
+                "{{ ky_bao_cao }}"),
+    ("separator", "{{ gach_duoi_trich_yeu }}"),
+    ("body", "Thực hiện chức năng, nhiệm vụ được giao, {{ don_vi }} báo cáo kết quả theo dõi "
+             "việc học tập, quán triệt và triển khai thực hiện các văn bản ban hành "
+             "{{ ky_bao_cao }} như sau:"),
+    ("heading1", "TÌNH HÌNH CHUNG"),
+    ("body", "Tính đến ngày {{ ngay_so_lieu }}, {{ don_vi }} theo dõi {{ so_van_ban }} văn bản, "
+             "gửi đến {{ luot_don_vi }} lượt đơn vị. Đã nhận: {{ da_nhan }}; đã tổ chức học "
+             "tập, quán triệt: {{ da_hoc_tap }}; đã báo cáo kết quả: {{ da_bao_cao }} phải báo "
+             "cáo; còn {{ qua_han }} lượt đơn vị quá hạn."),
+    ("body", "Kết quả học tập, quán triệt: {{ chi_bo }}; {{ dang_vien }}."),
+    ("heading1", "KẾT QUẢ THỰC HIỆN TỪNG VĂN BẢN"),
+    ("body", "{{ cac_van_ban }}"),
+    ("heading1", "ĐÁNH GIÁ CHUNG"),
+    ("body", "Các cấp ủy, tổ chức đảng cơ bản thực hiện nghiêm túc việc học tập, quán triệt và "
+             "báo cáo kết quả; một số đơn vị còn chậm báo cáo so với thời gian quy định."),
+    ("heading1", "NHIỆM VỤ THỜI GIAN TỚI"),
+    ("body", "Tiếp tục theo dõi, đôn đốc các đơn vị chưa hoàn thành; tăng cường kiểm tra, giám "
+             "sát việc thực hiện các văn bản."),
+    ("body", "Trên đây là báo cáo kết quả theo dõi việc học tập, quán triệt và triển khai thực "
+             "hiện các văn bản {{ ky_bao_cao }} của {{ don_vi }}."),
+    ("body", "{{ khoi_ky }}"),
+    ("body", "{{ phu_luc }}"),
+]
+SO_THEO_DOI: list[tuple[str, str]] = [
+    ("body", "{{ khoi_tieu_de }}"),
+    ("type_title", "SỔ THEO DÕI"),
+    ("excerpt", "việc nhận, học tập, quán triệt, xây dựng kế hoạch và báo cáo kết quả thực hiện "
+                "{{ van_ban }} {{ trich_yeu_van_ban }}"),
+    ("appendix_note", "(Số liệu tính đến ngày {{ ngay_so_lieu }}: {{ so_don_vi }} đơn vị nhận "
+                      "văn bản; {{ tong_hop }})"),
+    ("body", "{{ bang }}"),
+]
+SO_VAN_BAN_DI: list[tuple[str, str]] = [
+    ("body", "{{ khoi_tieu_de }}"),
+    ("type_title", "SỔ ĐĂNG KÝ VĂN BẢN ĐI"),
+    ("excerpt", "của {{ don_vi }} từ ngày {{ tu_ngay }} đến ngày {{ den_ngay }}"),
+    ("appendix_note", "(Gồm {{ so_van_ban }} văn bản)"),
+    ("body", "{{ bang }}"),
+]
+
+TEMPLATES = {"ket-qua": KET_QUA, "don-doc": DON_DOC, "don-doc-don-vi": DON_DOC_DON_VI,
+             "hang-nam": HANG_NAM, "so-theo-doi": SO_THEO_DOI, "so-van-ban-di": SO_VAN_BAN_DI}
+_TITLES = {
+    "ket-qua": "Mẫu báo cáo kết quả học tập, quán triệt",
+    "don-doc": "Mẫu công văn đôn đốc (một công văn, danh sách kèm theo)",
+    "don-doc-don-vi": "Mẫu công văn đôn đốc (mỗi đơn vị một công văn)",
+    "hang-nam": "Mẫu báo cáo kết quả theo dõi trong năm",
+    "so-theo-doi": "Mẫu sổ theo dõi thực hiện văn bản",
+    "so-van-ban-di": "Mẫu sổ đăng ký văn bản đi",
+}
 
 
-def build_template(paragraphs: list[tuple[str, str]]) -> bytes:
+def build_template(paragraphs: list[tuple[str, str]], name: str = "ket-qua") -> bytes:
     """A template's bytes: the ``VB_*`` styles (set from party-36) and the paragraphs."""
     doc = Document()
-    apply_profile(doc, load_profile("party-36"))
+    profile = load_profile("party-36")
+    apply_profile(doc, profile)
+    extra = tuple(sorted({e for e, _t in paragraphs if e in EXTRA_ELEMENTS[profile.regime]}))
+    if extra:
+        apply_extra_styles(doc, profile, extra)
     body = doc.element.body
     section_properties = body.sectPr
     for child in list(body):
@@ -89,7 +181,7 @@ def build_template(paragraphs: list[tuple[str, str]]) -> bytes:
         paragraph._p.get_or_add_pPr().style = style_id(element)
     props = doc.core_properties
     props.author = props.last_modified_by = "Theo dõi Chỉ thị"
-    props.title = "Mẫu báo cáo kết quả học tập, quán triệt"
+    props.title = _TITLES[name]
     props.created = props.modified = _FIXED
     props.revision = 1
     buffer = io.BytesIO()
@@ -118,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     for name, paragraphs in TEMPLATES.items():
         path = folder / f"{name}.docx"
-        write_reproducibly(build_template(paragraphs), path)
+        write_reproducibly(build_template(paragraphs, name), path)
         print(f"wrote {path}")
     return 0
 

@@ -3,10 +3,16 @@
 Every service call opens its own transaction through :meth:`Database.transaction` and returns
 plain dataclasses, so no ORM object outlives its session and no lazy load fires in the GUI.
 
-Auditing is done here, once, for every business write: a ``before_flush`` hook turns each new,
+Auditing is done here, once, for every business write: an ``after_flush`` hook turns each new,
 changed and deleted row of an audited model into exactly one ``audit_log`` row holding the actor,
 the time and the row before and after (JSON). Bulk writes that bypass the ORM (demo generation,
-imports) call :meth:`Database.audit_bulk` themselves.
+imports) call :meth:`Database.audit_bulk` themselves. Just before each commit every new audit
+row is sealed into the hash chain (``desktop.store.audit_chain``), whichever way it was written.
+
+Opening (:meth:`Database.open`): a SQLite file must live where SQLite can protect it
+(``locations``) and is held by one program at a time (``lock``); a second program gets a
+read-only ``Database`` (:attr:`Database.read_only`, :attr:`Database.holder`) whose every
+write raises :class:`ReadOnlyError`.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ import errno
 import getpass
 import json
 import logging
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -27,8 +34,8 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.domain.enums import AuditAction
 from desktop.domain.errors import ConflictError, DatabaseError, DatabaseLockedError
-from desktop.store import models
-from desktop.store.engine import WRITE_OPTION, describe
+from desktop.store import audit_chain, models
+from desktop.store.engine import WRITE_OPTION, describe, make_engine, resolve_url, sqlite_path
 from desktop.store.schema import open_database
 
 log = logging.getLogger(__name__)
@@ -39,6 +46,7 @@ _DISK_FULL = (
     "Ổ đĩa chứa dữ liệu đã đầy nên không ghi được; chưa có gì bị thay đổi. "
     "Hãy xóa bớt tệp không cần thiết (hoặc rút ra rồi cắm lại ổ USB) rồi thử lại."
 )
+_CHECK_WAIT_S = 120.0
 _SKIP_COLUMNS = {"search_key", "number_key", "created_at", "updated_at"}
 
 
@@ -49,21 +57,91 @@ def _default_actor() -> str:
         return "khong-ro"
 
 
+class ReadOnlyError(DatabaseError):
+    """A write on a database this program opened read-only (another program holds it)."""
+
+
 class Database:
     """An open, migrated database and the way services talk to it."""
 
-    def __init__(self, engine: Engine, actor: str | None = None) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        actor: str | None = None,
+        *,
+        read_only: bool = False,
+        holder: Any = None,
+        location_warning: str = "",
+    ) -> None:
         self.engine = engine
         self.actor = actor or _default_actor()
+        #: True when another program holds the file: every write raises ReadOnlyError.
+        self.read_only = read_only
+        #: Who holds the file when read-only (a ``lock.LockInfo``), else None.
+        self.holder = holder
+        #: A warning about where the file lives (a removable drive), or "".
+        self.location_warning = location_warning
+        #: True when the integrity check found the file damaged (then also read-only).
+        self.damaged = False
+        self._locked_path: Any = None
+        # Cleared while the start-up integrity check runs in the background: writes wait.
+        self._writes_ready = threading.Event()
+        self._writes_ready.set()
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._writers = sessionmaker(
             engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
         )
         event.listen(self._writers, "after_flush", self._audit_flush)
+        event.listen(self._writers, "before_commit", _seal_audit)
 
     @classmethod
-    def open(cls, target: str | None = None, actor: str | None = None) -> Database:
-        return cls(open_database(target), actor)
+    def open(
+        cls, target: str | None = None, actor: str | None = None, *, single_writer: bool = True
+    ) -> Database:
+        """Open (and migrate) ``target``; a SQLite file is checked for its place and locked.
+
+        ``single_writer``: take the file's lock, or open read-only when another program holds
+        it. Off only for tools that must read a file whatever its state.
+        """
+        url = resolve_url(target)
+        path = sqlite_path(url)
+        if path is None or not single_writer:
+            return cls(open_database(url), actor)
+        from desktop.services import locations, lock
+
+        warning = locations.check_sqlite_location(path)
+        taken = lock.acquire(path)
+        if not taken.owned:
+            return cls._open_read_only(url, actor, taken.holder, warning)
+        try:
+            db = cls(open_database(url), actor, location_warning=warning)
+        except BaseException:
+            lock.release(path)
+            raise
+        db._locked_path = path
+        return db
+
+    @classmethod
+    def _open_read_only(cls, url: str, actor: str | None, holder: Any, warning: str) -> Database:
+        from desktop.store.migrations import HEAD
+        from desktop.store.schema import check_is_ours, current_revision
+
+        engine = make_engine(url, read_only=True)
+        try:
+            check_is_ours(engine)
+            revision = current_revision(engine)
+            if revision != HEAD:
+                who = holder.describe() if holder is not None else "một chương trình khác"
+                raise DatabaseError(
+                    f"Tệp dữ liệu đang được {who} mở và cần nâng cấp lên phiên bản mới, việc chỉ "
+                    "làm được khi không ai khác đang mở. Hãy đóng chương trình ở máy kia rồi thử "
+                    "lại."
+                )
+        except BaseException:
+            engine.dispose()
+            raise
+        log.info("database opened read-only: another program holds its lock")
+        return cls(engine, actor, read_only=True, holder=holder, location_warning=warning)
 
     @property
     def location(self) -> str:
@@ -75,10 +153,42 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self._locked_path is not None:
+            from desktop.services import lock
+
+            lock.release(self._locked_path)
+            self._locked_path = None
+
+    def hold_writes(self) -> None:
+        """Make writes wait (the integrity check at start is still running)."""
+        self._writes_ready.clear()
+
+    def release_writes(self, *, damaged: bool = False) -> None:
+        """Let writes go on — or, when the check found damage, refuse them from now on."""
+        if damaged:
+            self.read_only = True
+            self.damaged = True
+        self._writes_ready.set()
+
+    def read_only_message(self) -> str:
+        if self.damaged:
+            return (
+                "Tệp dữ liệu bị hỏng nên chương trình không ghi thêm gì vào đó. Hãy khôi phục "
+                "từ bản sao lưu (Cài đặt → Khôi phục…); chưa có gì bị thay đổi."
+            )
+        who = self.holder.describe() if self.holder is not None else "một chương trình khác"
+        return (
+            f"Dữ liệu đang mở ở chế độ chỉ đọc vì {who} đang mở tệp này để ghi; "
+            "chưa có gì bị thay đổi. Hãy nhờ người đó đóng chương trình rồi mở lại để sửa."
+        )
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """A session in one write transaction: committed on success, rolled back on any error."""
+        if not self._writes_ready.is_set():
+            self._writes_ready.wait(_CHECK_WAIT_S)
+        if self.read_only:
+            raise ReadOnlyError(self.read_only_message())
         session = self._writers()
         try:
             with session.begin():
@@ -89,6 +199,8 @@ class Database:
             ) from exc
         except OperationalError as exc:
             text = str(exc).lower()
+            if "readonly" in text or "read-only" in text or "query_only" in text:
+                raise ReadOnlyError(self.read_only_message()) from exc
             if "locked" in text:
                 raise DatabaseLockedError(
                     "Cơ sở dữ liệu đang bị một chương trình khác giữ quá lâu. "
@@ -164,6 +276,13 @@ class Database:
             "after": _dumps(after) if after is not None else None,
             "summary": "",
         }
+
+
+def _seal_audit(session: Session) -> None:
+    # before_commit runs before the final flush: flush first so every audit row this
+    # transaction writes (ORM or Core) is there to join the chain.
+    session.flush()
+    audit_chain.seal(session.connection())
 
 
 def _jsonable(value: Any) -> Any:

@@ -41,7 +41,14 @@ from desktop.services.forms_identity import form_secret, sign
 from desktop.services.org_export import write_atomically
 from desktop.store import models as m
 
-__all__ = ["FormsExportResult", "FormTarget", "export_forms", "form_file_name", "form_targets"]
+__all__ = [
+    "FormsExportResult",
+    "FormTarget",
+    "export_forms",
+    "form_file_name",
+    "form_targets",
+    "forms_folder_name",
+]
 
 MAX_PATH = 240
 _REPORT_KINDS = (DeadlineKind.FIRST_REPORT.value, DeadlineKind.PERIODIC.value)
@@ -180,6 +187,11 @@ def _title_slug(text: str) -> str:
     )
     plain = plain.replace("đ", "d").replace("Đ", "D").replace("Ð", "D")
     return _UNSAFE.sub("-", plain).strip("-")
+
+
+def forms_folder_name(document: str) -> str:
+    """ "Phieu-15-CT-TU": the folder the GUI proposes for a document's forms."""
+    return "Phieu-" + (_title_slug(document).upper() or "van-ban")
 
 
 def form_file_name(

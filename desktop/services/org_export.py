@@ -204,8 +204,12 @@ def build_workbook(rows: list[ExportRow], day: date) -> bytes:
     return buffer.getvalue()
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder."""
+def write_atomically(path: Path, data: bytes, *, application: str = "Excel") -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder.
+
+    ``application`` is the program named when the target is open and locked ("Excel" for
+    workbooks, "Word" for reports): "Tệp … đang mở trong Word…".
+    """
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         with open(tmp, "wb") as fh:
@@ -218,10 +222,10 @@ def write_atomically(path: Path, data: bytes) -> None:
             tmp.unlink(missing_ok=True)
         except OSError:
             pass
-        raise ExportFileError(_write_message(path, tmp, exc)) from exc
+        raise ExportFileError(_write_message(path, tmp, exc, application)) from exc
 
 
-def _write_message(path: Path, tmp: Path, exc: OSError) -> str:
+def _write_message(path: Path, tmp: Path, exc: OSError, application: str) -> str:
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
         return (f"Ổ đĩa đầy, không ghi được «{path.name}». Giải phóng chỗ trống hoặc lưu vào ổ "
                 "khác rồi thử lại; tệp cũ (nếu có) vẫn nguyên.")
@@ -229,7 +233,8 @@ def _write_message(path: Path, tmp: Path, exc: OSError) -> str:
         if exc.filename is not None and Path(exc.filename) == tmp and exc.filename2 is None:
             return (f"Không có quyền ghi vào thư mục «{path.parent}». Chọn thư mục khác (ví dụ "
                     "Tài liệu) rồi thử lại.")
-        return (f"Tệp «{path.name}» đang mở trong Excel (hoặc chương trình khác) nên không ghi "
-                "đè được. Đóng tệp rồi bấm Thử lại, hoặc lưu với tên khác; tệp cũ vẫn nguyên.")
+        return (f"Tệp «{path.name}» đang mở trong {application} (hoặc chương trình khác) nên "
+                "không ghi đè được. Đóng tệp rồi bấm Thử lại, hoặc lưu với tên khác; tệp cũ vẫn "
+                "nguyên.")
     return (f"Không ghi được tệp «{path.name}» ({exc.strerror or exc}). Kiểm tra ổ đĩa hoặc "
             "lưu với tên khác.")

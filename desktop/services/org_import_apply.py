@@ -20,6 +20,7 @@ from sqlalchemy import and_, bindparam, delete, func, insert, select, text, upda
 from sqlalchemy.orm import Session
 
 from desktop.domain.errors import ConflictError
+from desktop.services import backup
 from desktop.services.org_import_bulk import bulk_insert
 from desktop.services.org_import_types import Actions, Entity
 from desktop.store import models as m
@@ -31,6 +32,7 @@ _DEN = m.OrgDenominator.__table__
 
 def write_actions(s: Session, actions: Actions, day: date) -> list[int]:
     """Write everything; returns the ids given to the new organisations (in order)."""
+    backup.before_session(s, "import")  # a verified copy of the data as it was, first
     now = utcnow()
     tree = {r.id: r for r in s.execute(select(
         _ORG.c.id, _ORG.c.parent_id, _ORG.c.depth, _ORG.c.top_id, _ORG.c.sort_order,

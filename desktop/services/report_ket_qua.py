@@ -38,8 +38,8 @@ from desktop.reports.ket_qua import AppendixRow, KetQuaData, PendingOrg
 from desktop.reports.profiles import DEFAULT_PROFILES, OfficeValues, Profile, load_profile
 from desktop.services.database import Database
 from desktop.services.document_numbers import format_number_symbol
-from desktop.services.org_export import ExportFileError, write_atomically
-from desktop.services.stats import _document_stats_in
+from desktop.services.org_export import write_atomically
+from desktop.services.stats import document_stats_in
 from desktop.services.tracking_deadlines import load_terms
 from desktop.services.tracking_status import RowStatus, StatusSql
 from desktop.store import models as m
@@ -205,7 +205,7 @@ def gather_ket_qua(db: Database, document_id: int,
         office, body = office_values(s, options)
         profile = _profile_for(body, options.profile)
         settings = _settings(s)
-        stats = _document_stats_in(s, document_id, as_of)
+        stats = document_stats_in(s, document_id, as_of)
         regime = doc.issuing_body.regime if doc.issuing_body else "party"
         title = f"{doc.type.name} số {format_number_symbol(doc.number, doc.symbol, regime)}"
         if doc.issue_date is not None:
@@ -304,11 +304,7 @@ def export_ket_qua(db: Database, document_id: int, path: str | Path,
     content = build_ket_qua(data, profile, template.path,
                             lambda f, msg: report(0.1 + 0.85 * f, msg))
     path = Path(path)
-    try:
-        write_atomically(path, content)
-    except ExportFileError as exc:
-        # the shared writer's message names Excel; a report is open in Word
-        raise ExportFileError(exc.message.replace("Excel", "Word")) from exc.__cause__
+    write_atomically(path, content, application="Word")
     report(1.0, "Đã ghi tệp.")
     return KetQuaResult(path, len(data.rows), len(data.pending), profile.id, template.path,
                         template.is_user_copy, time.perf_counter() - started)

@@ -187,10 +187,11 @@ def document_stats(db: Database, document_id: int, as_of: date | None = None) ->
     """Counts for one document, in total and per top-level group."""
     today = as_of or date.today()
     with db.read() as s:
-        return _document_stats_in(s, document_id, today)
+        return document_stats_in(s, document_id, today)
 
 
-def _document_stats_in(s: Any, document_id: int, today: date) -> DocumentStats:
+def document_stats_in(s: Any, document_id: int, today: date) -> DocumentStats:
+    """:func:`document_stats` in the caller's session (one snapshot with what else it reads)."""
     doc = s.get(m.Document, document_id)
     if doc is None:
         from desktop.domain.errors import NotFoundError
@@ -218,4 +219,4 @@ def all_stats(db: Database, as_of: date | None = None) -> list[DocumentStats]:
     today = as_of or date.today()
     documents = list_documents(db)
     with db.read() as s:
-        return [_document_stats_in(s, d.id, today) for d in documents]
+        return [document_stats_in(s, d.id, today) for d in documents]

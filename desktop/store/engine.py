@@ -98,20 +98,27 @@ def is_sqlite(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite"
 
 
-def make_engine(target: str | os.PathLike[str] | None = None, **kwargs: Any) -> Engine:
-    """Create the engine for ``target`` (see :func:`resolve_url`)."""
+def make_engine(
+    target: str | os.PathLike[str] | None = None, *, read_only: bool = False, **kwargs: Any
+) -> Engine:
+    """Create the engine for ``target`` (see :func:`resolve_url`).
+
+    ``read_only``: every connection refuses writes (SQLite ``query_only``, PostgreSQL
+    ``default_transaction_read_only``) — a second program on a locked file.
+    """
     url = resolve_url(target)
     if make_url(url).get_backend_name() == "sqlite":
-        return _sqlite_engine(url, **kwargs)
+        return _sqlite_engine(url, read_only=read_only, **kwargs)
     kwargs.setdefault("pool_pre_ping", True)
     # The grid's and the statistics' queries are short and run often: PostgreSQL's JIT
     # compilation costs more (~20 ms a query, measured) than it saves at these volumes.
     connect_args = kwargs.pop("connect_args", {})
-    connect_args.setdefault("options", "-c jit=off")
+    options = "-c jit=off" + (" -c default_transaction_read_only=on" if read_only else "")
+    connect_args.setdefault("options", options)
     return create_engine(url, connect_args=connect_args, **kwargs)
 
 
-def _sqlite_engine(url: str, **kwargs: Any) -> Engine:
+def _sqlite_engine(url: str, *, read_only: bool = False, **kwargs: Any) -> Engine:
     path = sqlite_path(url)
     if path is not None:
         try:
@@ -139,9 +146,11 @@ def _sqlite_engine(url: str, **kwargs: Any) -> Engine:
         try:
             cursor.execute("PRAGMA foreign_keys = ON")
             cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            if use_wal:
+            if use_wal and not read_only:
                 cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute("PRAGMA synchronous = FULL")
+            if read_only:
+                cursor.execute("PRAGMA query_only = ON")
         finally:
             cursor.close()
 

@@ -1,4 +1,4 @@
-"""SQLAlchemy 2 typed models: the whole workflow of domain.md in one schema (revision 0001).
+"""SQLAlchemy 2 typed models: the whole workflow of domain.md in one schema (revision 0002).
 
 Conventions:
 - business dates are ``Date``; timestamps are UTC (``UTCDateTime`` stores naive UTC, returns aware);
@@ -30,6 +30,9 @@ from sqlalchemy import (
     UniqueConstraint,
     event,
     select,
+)
+from sqlalchemy import (
+    text as sql_text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
@@ -501,8 +504,16 @@ class AuditEntry(Base):
     before: Mapped[str | None] = mapped_column(Text)
     after: Mapped[str | None] = mapped_column(Text)
     summary: Mapped[str] = mapped_column(String(300), default="")
+    # The hash chain (revision 0002, ``desktop.store.audit_chain``): set once, before commit.
+    seq: Mapped[int | None] = mapped_column(Integer, unique=True, index=True)
+    prev_hash: Mapped[str | None] = mapped_column(String(64))
+    row_hash: Mapped[str | None] = mapped_column(String(64))
 
-    __table_args__ = (Index("ix_audit_entity", "entity", "entity_id"),)
+    __table_args__ = (
+        Index("ix_audit_entity", "entity", "entity_id"),
+        Index("ix_audit_unsealed", "id", sqlite_where=sql_text("row_hash IS NULL"),
+              postgresql_where=sql_text("row_hash IS NULL")),
+    )
 
 
 class CalendarDay(Base):

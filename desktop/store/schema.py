@@ -7,9 +7,8 @@ with ``migrations.HEAD``; Alembic itself is imported only when there is somethin
 from __future__ import annotations
 
 import logging
-import sqlite3
 import sys
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, inspect, text
@@ -111,27 +110,25 @@ def upgrade(engine: Engine) -> str:
 
 
 def backup_before_migration(engine: Engine, revision: str) -> Path | None:
-    """Copy a SQLite file (online backup API, then reopened and checked) before migrating it."""
+    """Copy a SQLite file (online backup API, then reopened and checked) before migrating it.
+
+    The copy goes to ``backups/`` beside the database, named like every other backup
+    (``desktop.store.backup``), so the restore list shows it.
+    """
+    from desktop.store.backup import backup_name, copy_sqlite
+
     path = sqlite_path(engine.url.render_as_string(hide_password=False))
     if path is None or not path.exists():
         return None
-    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-    dest = path.parent / "backups" / f"{path.stem}-truoc-nang-cap-{revision}-{stamp}.sqlite3"
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    src = sqlite3.connect(path)
+    dest = path.parent / "backups" / backup_name(
+        path.stem, datetime.now(), f"truoc-nang-cap-{revision}"
+    )
     try:
-        out = sqlite3.connect(dest)
-        try:
-            src.backup(out)
-            ok = out.execute("PRAGMA integrity_check").fetchone()[0]
-        finally:
-            out.close()
-    finally:
-        src.close()
-    if ok != "ok":
+        copy_sqlite(path, dest, known_revisions())
+    except DatabaseError as exc:
         raise DatabaseError(
-            f"Bản sao lưu trước khi nâng cấp dữ liệu không đọc lại được ({ok}). "
+            f"Bản sao lưu trước khi nâng cấp dữ liệu không đọc lại được ({exc.message}). "
             "Dữ liệu chưa bị thay đổi; hãy kiểm tra ổ đĩa rồi mở lại."
-        )
-    log.info("backup before migration written to %s", dest)
+        ) from exc
+    log.info("backup before migration written to %s", dest.name)
     return dest

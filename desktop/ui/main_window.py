@@ -7,6 +7,8 @@ empty a welcome page replaces the pages.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QMenu, QWidget
@@ -15,11 +17,15 @@ from desktop import config
 from desktop.services import vocab
 from desktop.services.database import Database
 from desktop.tasks.runner import TaskRunner
+from desktop.ui.dialogs.forms_files import FormsFiles
 from desktop.ui.dialogs.org_files import OrgFiles
 from desktop.ui.forms.ui_main_window import Ui_MainWindow
 from desktop.ui.icons import icon
 from desktop.ui.pages.page import Page
 from desktop.ui.pages.welcome_page import DemoBuilder
+
+if TYPE_CHECKING:
+    from desktop.ui.dialogs.forms_import_dialog import FormsImported
 
 PAGE_KEYS = ("documents", "organisations", "tracking", "reports", "settings")
 _GROUP = "main_window"
@@ -72,6 +78,16 @@ class MainWindow(QMainWindow):
         self.org_files = OrgFiles(db, runner, self, shortcuts=True)  # Ctrl+I, Ctrl+E
         self.org_files.imported.connect(self._organisations_imported)
         self.ui.menuFile.insertActions(self.ui.actionQuit, self.org_files.actions())
+        self.word_action = QAction(self.tr("Export a &Word document…"), self)
+        self.word_action.setShortcut(QKeySequence("Ctrl+Shift+W"))
+        self.word_action.triggered.connect(self.open_report_dialog)
+        self.ui.menuFile.insertAction(self.ui.actionQuit, self.word_action)
+        self.ui.menuFile.insertSeparator(self.ui.actionQuit)
+        # Ctrl+Shift+G, Ctrl+Shift+I, Ctrl+Shift+T
+        self.forms_files = FormsFiles(db, runner, self, document_id=lambda: self._document_id,
+                                      shortcuts=True)
+        self.forms_files.imported.connect(self._forms_imported)
+        self.ui.menuFile.insertActions(self.ui.actionQuit, self.forms_files.actions())
         self.ui.menuFile.insertSeparator(self.ui.actionQuit)
         # Edit: Undo/Redo of the tracking grid's edits; until the grid exists there is
         # nothing to undo, so the menu shows them disabled
@@ -164,7 +180,7 @@ class MainWindow(QMainWindow):
         if key == "settings":
             from desktop.ui.pages.settings_page import SettingsPage
 
-            return SettingsPage(db)
+            return SettingsPage(db, runner=runner)  # backup, restore, check: off the GUI thread
         raise KeyError(key)
 
     def _import_docx(self) -> None:
@@ -178,8 +194,19 @@ class MainWindow(QMainWindow):
         elif "organisations" in self._pages:
             self._pages["organisations"].reload_all()  # type: ignore[attr-defined]
 
+    def _forms_imported(self, done: FormsImported) -> None:
+        """One undo step on the tracking grid (Ctrl+Z undoes the whole import)."""
+        if "tracking" in self._pages:
+            grid = self._pages["tracking"].grid  # type: ignore[attr-defined]
+            grid.push_undo(done.result.undo, done.document_id)
+
     def _document_selected(self, document_id: int) -> None:
         self._document_id = document_id
+
+    def open_report_dialog(self) -> object:
+        """The Word export dialog, from the Reports page (on its chosen document)."""
+        self.show_page("reports")
+        return self.page("reports").open_report_dialog()  # type: ignore[attr-defined]
 
     def show_tracking_row(self, document_id: int, organisation_id: int) -> None:
         """Open the tracking grid of ``document_id`` on ``organisation_id``'s row."""

@@ -233,6 +233,22 @@
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Something went wrong that the program did not expect. Nothing you saved before has been lost, and you can keep working. The details were written to the log file in {folder}; copy them and send them to the person who supports the program.</source>
+        <extracomment>Details of the dialogs that were asked for (tests read it).</extracomment>
+        <translation>Đã xảy ra một lỗi mà chương trình không lường trước. Những gì đã lưu trước đó không bị mất và bạn có thể làm việc tiếp. Thông tin lỗi đã được ghi vào tệp nhật ký trong thư mục {folder}; hãy sao chép và gửi cho người hỗ trợ chương trình.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy error details</source>
+        <translation>&amp;Sao chép thông tin lỗi</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>Đó&amp;ng</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPanel</name>
     <message>
         <source>By group of recipients</source>
@@ -770,6 +786,10 @@
         <translation>Đính &amp;kèm…</translation>
     </message>
     <message>
+        <source>&amp;History…</source>
+        <translation>&amp;Lịch sử thay đổi…</translation>
+    </message>
+    <message>
         <source>&amp;Progress</source>
         <translation>T&amp;iến độ</translation>
     </message>
@@ -866,6 +886,421 @@
     <message>
         <source>Close</source>
         <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>&amp;Print</source>
+        <translation>&amp;In</translation>
+    </message>
+    <message>
+        <source>Print on the default printer through Word</source>
+        <translation>In ra máy in mặc định (qua Word)</translation>
+    </message>
+    <message>
+        <source>The file could not be sent to the printer ({error}). Open it and print from Word.</source>
+        <translation>Không gửi được tệp tới máy in ({error}). Hãy mở tệp rồi in từ Word.</translation>
+    </message>
+</context>
+<context>
+    <name>FormsCommon</name>
+    <message>
+        <source>Type part of the number or excerpt, then Enter</source>
+        <translation>Gõ một phần số hiệu hoặc trích yếu rồi nhấn Enter</translation>
+    </message>
+    <message>
+        <source>The file was not written</source>
+        <translation>Chưa ghi được tệp</translation>
+    </message>
+</context>
+<context>
+    <name>FormsExportDialog</name>
+    <message>
+        <source>Send Excel forms to the organisations</source>
+        <translation>Gửi phiếu Excel cho các đơn vị</translation>
+    </message>
+    <message>
+        <source>(every group)</source>
+        <translation>(mọi nhóm)</translation>
+    </message>
+    <message>
+        <source>The organisations that must report</source>
+        <translation>Các đơn vị phải báo cáo</translation>
+    </message>
+    <message>
+        <source>Every recipient of the document</source>
+        <translation>Mọi nơi nhận văn bản</translation>
+    </message>
+    <message>
+        <source>The organisations that must report are those of the level the report deadline names (their form holds the figures of their party cells).</source>
+        <translation>Các đơn vị phải báo cáo là các đơn vị ở cấp mà hạn báo cáo quy định (phiếu của đơn vị gộp số liệu của các chi bộ trực thuộc).</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>C&amp;họn…</translation>
+    </message>
+    <message>
+        <source>&amp;Document:</source>
+        <translation>&amp;Văn bản:</translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation>&amp;Nhóm nơi nhận:</translation>
+    </message>
+    <message>
+        <source>Send &amp;to:</source>
+        <translation>Gửi &amp;cho:</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Thư mục lưu phiếu:</translation>
+    </message>
+    <message>
+        <source>&amp;Create the forms</source>
+        <translation>Tạo &amp;phiếu</translation>
+    </message>
+    <message>
+        <source>&amp;Open the folder</source>
+        <translation>&amp;Mở thư mục</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Folder for the forms</source>
+        <translation>Thư mục lưu phiếu</translation>
+    </message>
+    <message>
+        <source>Choose the document first.</source>
+        <translation>Hãy chọn văn bản trước.</translation>
+    </message>
+    <message>
+        <source>{count} organisations will get a form.</source>
+        <translation>{count} đơn vị sẽ nhận phiếu.</translation>
+    </message>
+    <message>
+        <source>The organisations could not be counted.</source>
+        <translation>Không đếm được các đơn vị.</translation>
+    </message>
+    <message>
+        <source>Choose the folder for the forms.</source>
+        <translation>Hãy chọn thư mục lưu phiếu.</translation>
+    </message>
+    <message>
+        <source>Creating the forms…</source>
+        <translation>Đang tạo phiếu…</translation>
+    </message>
+    <message>
+        <source>{forms} forms were created for {orgs} organisations in “{folder}” ({seconds} seconds). Send each organisation its own file.</source>
+        <translation>Đã tạo {forms} phiếu cho {orgs} đơn vị trong «{folder}» ({seconds} giây). Gửi cho mỗi đơn vị đúng tệp mang tên đơn vị đó.</translation>
+    </message>
+    <message>
+        <source>Cancelled; the forms created so far were removed.</source>
+        <translation>Đã hủy; các phiếu vừa tạo đã được xóa.</translation>
+    </message>
+    <message>
+        <source>Another &amp;folder…</source>
+        <translation>Chọn thư mục &amp;khác…</translation>
+    </message>
+</context>
+<context>
+    <name>FormsFiles</name>
+    <message>
+        <source>&amp;Send Excel forms to the organisations…</source>
+        <translation>&amp;Gửi phiếu Excel cho các đơn vị…</translation>
+    </message>
+    <message>
+        <source>&amp;Read returned Excel forms…</source>
+        <translation>Đọc &amp;phiếu Excel đã nhận…</translation>
+    </message>
+    <message>
+        <source>Export a s&amp;tatistics workbook (Excel)…</source>
+        <translation>Xuất bảng thống &amp;kê Excel…</translation>
+    </message>
+</context>
+<context>
+    <name>FormsImport</name>
+    <message>
+        <source>(empty)</source>
+        <translation>(trống)</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Nhận</translation>
+    </message>
+    <message>
+        <source>Needs confirmation</source>
+        <translation>Cần xác nhận</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Đã xác nhận</translation>
+    </message>
+    <message>
+        <source>Old encoding</source>
+        <translation>Bảng mã cũ</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Từ chối</translation>
+    </message>
+    <message>
+        <source>Text typed with an old encoding (TCVN3/VNI): choose below to convert it to Unicode or keep it.</source>
+        <translation>Có chữ gõ bằng bảng mã cũ (TCVN3/VNI): chọn bên dưới chuyển sang Unicode hay giữ nguyên.</translation>
+    </message>
+    <message>
+        <source>{problem} (and {count} more)</source>
+        <translation>{problem} (và {count} lỗi khác)</translation>
+    </message>
+    <message>
+        <source>Nothing to change: the figures are already entered.</source>
+        <translation>Không có gì thay đổi: số liệu đã được nhập.</translation>
+    </message>
+    <message>
+        <source>{count} ({conflicts} differ)</source>
+        <translation>{count} ({conflicts} khác số đã nhập)</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Số liệu thay đổi</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>new value</source>
+        <translation>ghi mới</translation>
+    </message>
+    <message>
+        <source>take the value in the file</source>
+        <translation>lấy giá trị trong tệp</translation>
+    </message>
+    <message>
+        <source>keep the stored value</source>
+        <translation>giữ giá trị đã nhập</translation>
+    </message>
+    <message>
+        <source>Cell</source>
+        <translation>Ô</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Số liệu</translation>
+    </message>
+    <message>
+        <source>Stored now</source>
+        <translation>Đang lưu</translation>
+    </message>
+    <message>
+        <source>In the file</source>
+        <translation>Trong tệp</translation>
+    </message>
+    <message>
+        <source>On update</source>
+        <translation>Khi cập nhật</translation>
+    </message>
+</context>
+<context>
+    <name>FormsImportDialog</name>
+    <message>
+        <source>Read the returned Excel forms</source>
+        <translation>Đọc phiếu Excel các đơn vị gửi lại</translation>
+    </message>
+    <message>
+        <source>no file chosen (.xlsx); files can also be dropped here</source>
+        <translation>chưa chọn tệp (.xlsx); có thể kéo thả tệp vào đây</translation>
+    </message>
+    <message>
+        <source>Choose &amp;files…</source>
+        <translation>Chọn &amp;tệp…</translation>
+    </message>
+    <message>
+        <source>Choose a fol&amp;der…</source>
+        <translation>Chọn thư &amp;mục…</translation>
+    </message>
+    <message>
+        <source>Fo&amp;rms read:</source>
+        <translation>&amp;Phiếu đã đọc:</translation>
+    </message>
+    <message>
+        <source>This is the right organisation: import this form (confir&amp;m)</source>
+        <translation>Đúng đơn vị này: nhập phiếu này (&amp;xác nhận)</translation>
+    </message>
+    <message>
+        <source>Cell</source>
+        <translation>Ô</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Số liệu</translation>
+    </message>
+    <message>
+        <source>What is wrong</source>
+        <translation>Lỗi gì</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>Bảng mã</translation>
+    </message>
+    <message>
+        <source>As typed</source>
+        <translation>Như đã gõ</translation>
+    </message>
+    <message>
+        <source>In Unicode</source>
+        <translation>Đọc theo Unicode</translation>
+    </message>
+    <message>
+        <source>Take &amp;every value in the files</source>
+        <translation>Lấy &amp;hết giá trị trong tệp</translation>
+    </message>
+    <message>
+        <source>Every figure already entered differently takes the value in its file (all files)</source>
+        <translation>Mọi số liệu khác với số đã nhập đều lấy giá trị trong tệp (mọi phiếu)</translation>
+    </message>
+    <message>
+        <source>Some text was typed with an old encoding (TCVN3/VNI):</source>
+        <translation>Có chữ gõ bằng bảng mã cũ (TCVN3/VNI):</translation>
+    </message>
+    <message>
+        <source>Convert to &amp;Unicode</source>
+        <translation>Chuyển sang &amp;Unicode</translation>
+    </message>
+    <message>
+        <source>Keep as it is (&amp;no)</source>
+        <translation>Giữ &amp;nguyên</translation>
+    </message>
+    <message>
+        <source>&amp;Update</source>
+        <translation>&amp;Cập nhật</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Files:</source>
+        <translation>Tệp:</translation>
+    </message>
+    <message>
+        <source>Choose the returned forms</source>
+        <translation>Chọn các phiếu đơn vị gửi lại</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx *.xlsm)</source>
+        <translation>Tệp Excel (*.xlsx *.xlsm)</translation>
+    </message>
+    <message>
+        <source>Choose the folder of the returned forms</source>
+        <translation>Chọn thư mục chứa các phiếu đơn vị gửi lại</translation>
+    </message>
+    <message>
+        <source>Reading the forms…</source>
+        <translation>Đang đọc các phiếu…</translation>
+    </message>
+    <message>
+        <source>Reading the returned forms…</source>
+        <translation>Đang đọc các phiếu đơn vị gửi lại…</translation>
+    </message>
+    <message>
+        <source>Text typed with an old encoding was converted to Unicode:</source>
+        <translation>Chữ gõ bằng bảng mã cũ đã được chuyển sang Unicode:</translation>
+    </message>
+    <message>
+        <source>Text typed with an old encoding is kept as it is:</source>
+        <translation>Chữ gõ bằng bảng mã cũ được giữ nguyên:</translation>
+    </message>
+    <message>
+        <source>Choose the forms the organisations sent back (several files, or a folder). Nothing is written before you have seen what would change and pressed “Update”.</source>
+        <translation>Chọn các phiếu đơn vị gửi lại (nhiều tệp, hoặc cả thư mục). Chưa ghi gì cho đến khi đã xem những gì thay đổi và nhấn «Cập nhật».</translation>
+    </message>
+    <message>
+        <source>{files} files read: {accepted} accepted, {confirm} to confirm, {refused} refused.</source>
+        <translation>Đã đọc {files} tệp: nhận {accepted}, cần xác nhận {confirm}, từ chối {refused}.</translation>
+    </message>
+    <message>
+        <source>{count} wait for the encoding choice.</source>
+        <translation>{count} tệp chờ chọn bảng mã.</translation>
+    </message>
+    <message>
+        <source>&amp;Changes ({count})</source>
+        <translation>&amp;Số liệu thay đổi ({count})</translation>
+    </message>
+    <message>
+        <source>&amp;Problems ({count})</source>
+        <translation>Lỗ&amp;i ({count})</translation>
+    </message>
+    <message>
+        <source>&amp;Old encoding ({count})</source>
+        <translation>&amp;Bảng mã cũ ({count})</translation>
+    </message>
+    <message>
+        <source>N&amp;otes ({count})</source>
+        <translation>&amp;Lưu ý ({count})</translation>
+    </message>
+    <message>
+        <source>“Update” will write {values} figures from {files} forms.</source>
+        <translation>«Cập nhật» sẽ ghi {values} số liệu của {files} phiếu.</translation>
+    </message>
+    <message>
+        <source>{count} refused</source>
+        <translation>{count} bị từ chối</translation>
+    </message>
+    <message>
+        <source>{count} waiting for the encoding choice</source>
+        <translation>{count} chờ chọn bảng mã</translation>
+    </message>
+    <message>
+        <source>{count} not confirmed</source>
+        <translation>{count} chưa xác nhận</translation>
+    </message>
+    <message>
+        <source>Left out: {count} forms ({reasons}).</source>
+        <translation>Không nhập {count} phiếu ({reasons}).</translation>
+    </message>
+    <message>
+        <source>Nothing to write: no accepted or confirmed form has a new figure.</source>
+        <translation>Không có gì để ghi: không phiếu nào được nhận hoặc xác nhận có số liệu mới.</translation>
+    </message>
+    <message>
+        <source>Writing to the database…</source>
+        <translation>Đang ghi vào cơ sở dữ liệu…</translation>
+    </message>
+    <message>
+        <source>Importing the forms…</source>
+        <translation>Đang nhập các phiếu…</translation>
+    </message>
+    <message>
+        <source>{files} forms imported: {rows} tracking rows, {values} figures written.</source>
+        <translation>Đã nhập {files} phiếu: {rows} dòng theo dõi, ghi {values} số liệu.</translation>
+    </message>
+    <message>
+        <source>{count} files were not imported (refused or not confirmed).</source>
+        <translation>{count} tệp không được nhập (bị từ chối hoặc chưa xác nhận).</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z on the tracking grid undoes the whole import.</source>
+        <translation>Nhấn Ctrl+Z trên bảng theo dõi để hoàn tác cả lần nhập này.</translation>
+    </message>
+    <message>
+        <source>Forms imported</source>
+        <translation>Đã nhập phiếu</translation>
+    </message>
+    <message>
+        <source>Read the forms again now?</source>
+        <translation>Đọc lại các phiếu ngay bây giờ?</translation>
     </message>
 </context>
 <context>
@@ -983,6 +1418,61 @@
     <message>
         <source>Add organisations to the group</source>
         <translation>Thêm đơn vị vào nhóm</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>History of changes — {document}</source>
+        <translation>Lịch sử thay đổi — {document}</translation>
+    </message>
+    <message>
+        <source>{count} changes recorded for {document} and its tracking rows.</source>
+        <translation>Có {count} lần thay đổi được ghi lại cho văn bản {document} và các dòng theo dõi của nó.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Thời điểm</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Người thực hiện</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Thao tác</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Đối tượng</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>Đó&amp;ng</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation>Xuất &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Export history as PDF</source>
+        <translation>Xuất lịch sử thay đổi ra PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written ({reason}).</source>
+        <translation>Không ghi được tệp PDF ({reason}). Hãy chọn thư mục khác hoặc đóng tệp đang mở rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>The history was saved to {path}.</source>
+        <translation>Đã lưu lịch sử thay đổi vào {path}.</translation>
     </message>
 </context>
 <context>
@@ -1129,6 +1619,10 @@
     <message>
         <source>&amp;Import a document from Word…</source>
         <translation>&amp;Nhập văn bản từ Word…</translation>
+    </message>
+    <message>
+        <source>Export a &amp;Word document…</source>
+        <translation>Xuất văn bản &amp;Word…</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
@@ -2108,6 +2602,21 @@
     </message>
 </context>
 <context>
+    <name>Recovery</name>
+    <message>
+        <source>No good backup was found in {folder}. The file was left as it is; ask the person who supports the program for help.</source>
+        <translation>Không tìm thấy bản sao lưu tốt nào trong thư mục {folder}. Tệp dữ liệu được giữ nguyên; hãy nhờ người hỗ trợ chương trình giúp đỡ.</translation>
+    </message>
+    <message>
+        <source>Restore the newest good backup, {name}? The damaged file is kept aside under a new name.</source>
+        <translation>Khôi phục từ bản sao lưu tốt gần nhất, {name}? Tệp bị hỏng được giữ lại dưới tên mới.</translation>
+    </message>
+    <message>
+        <source>The data was restored from {name}. The damaged file was kept as {aside}.</source>
+        <translation>Đã khôi phục dữ liệu từ {name}. Tệp bị hỏng được giữ lại ở {aside}.</translation>
+    </message>
+</context>
+<context>
     <name>RegisterFilters</name>
     <message>
         <source>All types</source>
@@ -2158,6 +2667,161 @@
     </message>
 </context>
 <context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Export a Word document</source>
+        <translation>Xuất văn bản Word</translation>
+    </message>
+    <message>
+        <source>Type part of the number or excerpt, then Enter</source>
+        <translation>Gõ một phần số, ký hiệu hoặc trích yếu rồi nhấn Enter</translation>
+    </message>
+    <message>
+        <source>Empty: the date of the report</source>
+        <translation>Để trống: lấy ngày báo cáo</translation>
+    </message>
+    <message>
+        <source>Next number of the outgoing register</source>
+        <translation>Lấy số tiếp theo trong sổ văn bản đi</translation>
+    </message>
+    <message>
+        <source>Leave blank for the records clerk</source>
+        <translation>Để trống cho văn thư ghi số</translation>
+    </message>
+    <message>
+        <source>This number:</source>
+        <translation>Số này:</translation>
+    </message>
+    <message>
+        <source>the office's default</source>
+        <translation>mặc định của cơ quan</translation>
+    </message>
+    <message>
+        <source>One letter with the list of late organisations</source>
+        <translation>Một công văn kèm danh sách các đơn vị chậm</translation>
+    </message>
+    <message>
+        <source>One letter per organisation, in one file</source>
+        <translation>Mỗi đơn vị một công văn, chung một tệp</translation>
+    </message>
+    <message>
+        <source>One letter per organisation, one file each</source>
+        <translation>Mỗi đơn vị một công văn, mỗi công văn một tệp</translation>
+    </message>
+    <message>
+        <source>&amp;Output:</source>
+        <translation>&amp;Loại văn bản:</translation>
+    </message>
+    <message>
+        <source>&amp;Document:</source>
+        <translation>&amp;Văn bản được báo cáo:</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>&amp;Năm:</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>Khoảng thời &amp;gian:</translation>
+    </message>
+    <message>
+        <source>&amp;Letters:</source>
+        <translation>&amp;Cách gửi công văn:</translation>
+    </message>
+    <message>
+        <source>Date of the &amp;report:</source>
+        <translation>Ngày &amp;báo cáo:</translation>
+    </message>
+    <message>
+        <source>Figures &amp;as of:</source>
+        <translation>Số liệu &amp;tính đến:</translation>
+    </message>
+    <message>
+        <source>&amp;Number:</source>
+        <translation>&amp;Số văn bản:</translation>
+    </message>
+    <message>
+        <source>Signing a&amp;uthority:</source>
+        <translation>&amp;Quyền hạn ký:</translation>
+    </message>
+    <message>
+        <source>Signer's &amp;title:</source>
+        <translation>C&amp;hức vụ người ký:</translation>
+    </message>
+    <message>
+        <source>&amp;Signer:</source>
+        <translation>Người &amp;ký:</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Mẫu thể thức:</translation>
+    </message>
+    <message>
+        <source>&amp;Figures that will be printed:</source>
+        <translation>Số liệu sẽ &amp;in:</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Xuất tệp…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Choose the document first.</source>
+        <translation>Hãy chọn văn bản được báo cáo trước.</translation>
+    </message>
+    <message>
+        <source>the report date</source>
+        <translation>ngày báo cáo</translation>
+    </message>
+    <message>
+        <source>the figures' date</source>
+        <translation>ngày tính số liệu</translation>
+    </message>
+    <message>
+        <source>the period</source>
+        <translation>khoảng thời gian</translation>
+    </message>
+    <message>
+        <source>Check {what}: {problem}</source>
+        <translation>Kiểm tra lại {what}: {problem}</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Đang tính số liệu…</translation>
+    </message>
+    <message>
+        <source>The figures could not be read.</source>
+        <translation>Không đọc được số liệu.</translation>
+    </message>
+    <message>
+        <source>Folder for the letters</source>
+        <translation>Thư mục lưu các công văn</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Văn bản Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>Writing the Word document…</source>
+        <translation>Đang ghi văn bản Word…</translation>
+    </message>
+    <message>
+        <source>Cancelled; no file was written.</source>
+        <translation>Đã hủy; không có tệp nào được ghi.</translation>
+    </message>
+    <message>
+        <source>The file was not written</source>
+        <translation>Chưa ghi được tệp</translation>
+    </message>
+    <message>
+        <source>Save &amp;as…</source>
+        <translation>Lưu tên &amp;khác…</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
         <source>&amp;Document:</source>
@@ -2165,8 +2829,24 @@
         <translation>&amp;Văn bản:</translation>
     </message>
     <message>
-        <source>Printing this table as a Word report comes in a later version.</source>
-        <translation>In bảng này thành báo cáo Word sẽ có ở phiên bản sau.</translation>
+        <source>&amp;Word report…</source>
+        <translation>Xuất báo cáo &amp;Word…</translation>
+    </message>
+    <message>
+        <source>Report, reminder letters, registers in the official format (Ctrl+Shift+W)</source>
+        <translation>Báo cáo, công văn đôn đốc, sổ theo dõi đúng thể thức (Ctrl+Shift+W)</translation>
+    </message>
+    <message>
+        <source>&amp;Reminder letters…</source>
+        <translation>Công văn đô&amp;n đốc…</translation>
+    </message>
+    <message>
+        <source>Letters to the organisations that have not reported on this document</source>
+        <translation>Công văn gửi các đơn vị chưa báo cáo về văn bản này</translation>
+    </message>
+    <message>
+        <source>These are the figures section I of the Word report prints (“Word report…” above).</source>
+        <translation>Đây là số liệu mục I của báo cáo Word sẽ in (nút «Xuất báo cáo Word…» ở trên).</translation>
     </message>
     <message>
         <source>&amp;Coverage by group</source>
@@ -2202,6 +2882,13 @@
     </message>
 </context>
 <context>
+    <name>Safety</name>
+    <message>
+        <source>Read-only</source>
+        <translation>Chỉ đọc</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>SQLite file on this computer</source>
@@ -2218,6 +2905,46 @@
     <message>
         <source>{orgs} organisations, {docs} documents</source>
         <translation>{orgs} đơn vị, {docs} văn bản</translation>
+    </message>
+    <message>
+        <source>Backups are kept in: {folder}</source>
+        <translation>Bản sao lưu được giữ ở: {folder}</translation>
+    </message>
+    <message>
+        <source>Backups and checks</source>
+        <translation>Sao lưu và kiểm tra</translation>
+    </message>
+    <message>
+        <source>Backed up and verified: {path}</source>
+        <translation>Đã sao lưu và kiểm tra lại: {path}</translation>
+    </message>
+    <message>
+        <source>Folder for backups</source>
+        <translation>Thư mục chứa bản sao lưu</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Khôi phục từ bản sao lưu</translation>
+    </message>
+    <message>
+        <source>Backups (*.sqlite3 *.pgdump)</source>
+        <translation>Bản sao lưu (*.sqlite3 *.pgdump)</translation>
+    </message>
+    <message>
+        <source>Replace the data with the backup {name}? The current data is backed up first; the program closes afterwards and opens the restored data the next time it starts.</source>
+        <translation>Thay dữ liệu hiện tại bằng bản sao lưu {name}? Dữ liệu hiện tại được sao lưu trước; sau đó chương trình đóng lại và lần mở sau sẽ dùng dữ liệu đã khôi phục.</translation>
+    </message>
+    <message>
+        <source>The data was restored. The state before the restore was kept as {path}. The program will now close; start it again.</source>
+        <translation>Đã khôi phục dữ liệu. Trạng thái trước khi khôi phục được giữ ở {path}. Chương trình sẽ đóng lại; hãy mở lại.</translation>
+    </message>
+    <message>
+        <source>The data is intact.</source>
+        <translation>Dữ liệu toàn vẹn.</translation>
+    </message>
+    <message>
+        <source>{count} checks failed: back up the file and contact the person who supports the program.</source>
+        <translation>Có {count} mục không đạt: hãy sao lưu tệp dữ liệu và liên hệ người hỗ trợ chương trình.</translation>
     </message>
     <message>
         <source>Saved. The program will be in {language} the next time it starts.</source>
@@ -2246,6 +2973,22 @@
     <message>
         <source>Log files:</source>
         <translation>Tệp nhật ký:</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Sao lưu ngay</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Khôi phục…</translation>
+    </message>
+    <message>
+        <source>Backup &amp;folder…</source>
+        <translation>&amp;Thư mục sao lưu…</translation>
+    </message>
+    <message>
+        <source>&amp;Check the data</source>
+        <translation>&amp;Kiểm tra dữ liệu</translation>
     </message>
     <message>
         <source>Language</source>
@@ -2349,6 +3092,73 @@
         <source>Members attending</source>
         <comment>short</comment>
         <translation>ĐV tham gia</translation>
+    </message>
+</context>
+<context>
+    <name>StatsExportDialog</name>
+    <message>
+        <source>Export a statistics workbook (Excel)</source>
+        <translation>Xuất bảng thống kê Excel</translation>
+    </message>
+    <message>
+        <source>One document: a summary and one sheet per group</source>
+        <translation>Một văn bản: trang tổng hợp và mỗi nhóm một trang</translation>
+    </message>
+    <message>
+        <source>One year: one line per document</source>
+        <translation>Một năm: mỗi văn bản một dòng</translation>
+    </message>
+    <message>
+        <source>&amp;What:</source>
+        <translation>&amp;Loại biểu:</translation>
+    </message>
+    <message>
+        <source>&amp;Document:</source>
+        <translation>&amp;Văn bản:</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>&amp;Năm:</translation>
+    </message>
+    <message>
+        <source>Figures &amp;as of:</source>
+        <translation>Số liệu &amp;tính đến:</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Xuất tệp…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Choose the document first.</source>
+        <translation>Hãy chọn văn bản trước.</translation>
+    </message>
+    <message>
+        <source>Export a statistics workbook</source>
+        <translation>Xuất bảng thống kê</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing the statistics workbook…</source>
+        <translation>Đang ghi bảng thống kê…</translation>
+    </message>
+    <message>
+        <source>The statistics of {count} documents of {year} were exported.</source>
+        <translation>Đã xuất số liệu của {count} văn bản năm {year}.</translation>
+    </message>
+    <message>
+        <source>The statistics of {document} were exported: {sheets} sheets, {lines} organisations.</source>
+        <translation>Đã xuất số liệu văn bản {document}: {sheets} trang tính, {lines} đơn vị.</translation>
+    </message>
+    <message>
+        <source>Save &amp;as…</source>
+        <translation>Lưu tên &amp;khác…</translation>
     </message>
 </context>
 <context>
@@ -2591,6 +3401,10 @@
         <translation>&amp;Khối:</translation>
     </message>
     <message>
+        <source>E&amp;xcel forms</source>
+        <translation>Phiếu &amp;Excel</translation>
+    </message>
+    <message>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
     </message>
@@ -2637,6 +3451,14 @@
     <message>
         <source>Reload the rows to see what is stored now?</source>
         <translation>Tải lại các dòng để xem dữ liệu đang lưu?</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Tải lại</translation>
+    </message>
+    <message>
+        <source>&amp;Not now</source>
+        <translation>&amp;Để sau</translation>
     </message>
     <message>
         <source>{count} rows deleted; Ctrl+Z puts them back.</source>

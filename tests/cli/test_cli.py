@@ -23,7 +23,7 @@ def test_init_creates_and_reports(tmp_path: Path, capsys: pytest.CaptureFixture[
     db = tmp_path / "Dữ liệu" / "a.sqlite3"
     code, out, _ = run(capsys, "--db", str(db), "init")
     assert code == EXIT_OK and db.exists()
-    assert "sẵn sàng" in out and "0001" in out
+    assert "sẵn sàng" in out and "0002" in out
 
 
 def test_usage_errors_exit_2_in_vietnamese(capsys: pytest.CaptureFixture[str]) -> None:

@@ -85,3 +85,67 @@ def test_template_commands(dbfile: Path, tmp_path: Path, capsys: pytest.CaptureF
     assert "bản đã sửa" in out
     code, out, _ = run(capsys, dbfile, "report", "template", "ket-qua", "--restore")
     assert code == EXIT_OK and "Đã khôi phục mẫu mặc định" in out and not copy.exists()
+
+
+@pytest.fixture
+def late_db(dbfile: Path) -> Path:
+    """The demo with three organisations late with their report on 06-KL/TU."""
+    from desktop.services.database import Database
+    from tests.reports.report_support import make_late
+
+    db = Database.open(str(dbfile), actor="kiem-thu")
+    make_late(db, "06-KL/TU", 3)
+    db.close()
+    return dbfile
+
+
+def test_don_doc_preview_then_letters(late_db: Path, tmp_path: Path,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    out_file = tmp_path / "cv.docx"
+    common = ("--document", "06-KL/TU", "--date", "30/11/2026")
+    code, out, err = run(capsys, late_db, "report", "don-doc", *common, "--out",
+                         str(out_file), "--preview")
+    assert code == EXIT_OK, err
+    assert "3 đơn vị sẽ nhận công văn" in out and not out_file.exists()
+    code, out, err = run(capsys, late_db, "report", "don-doc", *common, "--out",
+                         str(out_file), "--number", "21")
+    assert code == EXIT_OK, err
+    assert "Đã ghi công văn đôn đốc 06-KL/TU" in out and "21-CV/BTGDVTU" in out
+    assert "ghi thêm 3 lần đôn đốc" in out
+    left = Document(str(out_file)).tables[0].rows[0].cells[0]
+    assert "Số 21-CV/BTGDVTU" in [p.text for p in left.paragraphs]
+    folder = tmp_path / "tung-don-vi"
+    code, out, err = run(capsys, late_db, "report", "don-doc", *common, "--out", str(folder),
+                         "--letters", "per-org-files")
+    assert code == EXIT_OK, err
+    assert len(list(folder.glob("*.docx"))) == 3 and "ghi thêm 0 lần đôn đốc" in out
+
+
+def test_don_doc_refusals(late_db: Path, tmp_path: Path,
+                          capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, late_db, "report", "don-doc", "--document", "06-KL/TU", "--out",
+                       str(tmp_path / "x.docx"), "--org", "KHONG-CO")
+    assert code == EXIT_REFUSED and "KHONG-CO" in err
+    code, _, err = run(capsys, late_db, "report", "don-doc", "--document", "01-CT/TU", "--out",
+                       str(tmp_path / "x.docx"), "--date", "30/11/2026")
+    assert code == EXIT_REFUSED and "không cần công văn đôn đốc" in err
+    assert not (tmp_path / "x.docx").exists()
+
+
+def test_annual_report_and_registers(late_db: Path, tmp_path: Path,
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, late_db, "report", "hang-nam", "--year", "2026", "--out",
+                         str(tmp_path / "nam.docx"), "--date", "30/11/2026")
+    assert code == EXIT_OK, err
+    assert "Đã ghi báo cáo năm 2026" in out and "3 văn bản" in out
+    code, out, err = run(capsys, late_db, "report", "so-theo-doi", "--document", "06-KL/TU",
+                         "--out", str(tmp_path / "so.docx"))
+    assert code == EXIT_OK and "Đã ghi sổ theo dõi" in out, err
+    code, out, err = run(capsys, late_db, "report", "so-van-ban-di", "--from", "01/01/2026",
+                         "--to", "31/12/2026", "--out", str(tmp_path / "di.docx"))
+    assert code == EXIT_OK and "Đã ghi sổ văn bản đi" in out, err
+    with pytest.raises(SystemExit) as info:
+        main(["--db", str(late_db), "report", "so-van-ban-di", "--out", "x.docx"])
+    assert info.value.code == EXIT_USAGE
+    code, out, _ = run(capsys, late_db, "report", "template", "don-doc-don-vi")
+    assert code == EXIT_OK and "don-doc-don-vi.docx" in out

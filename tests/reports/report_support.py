@@ -28,3 +28,18 @@ def all_text(doc) -> str:  # type: ignore[no-untyped-def]
 
     return "\n".join("".join(t.text or "" for t in p.iter(qn("w:t")))
                      for p in doc.element.body.iter(qn("w:p")))
+
+
+def make_late(db: Database, number_symbol: str, n: int = 3) -> int:
+    """Take back the reports of ``n`` organisations (straight in the table), so that they are
+    late with their report on the document; returns the document's id."""
+    from sqlalchemy import text
+
+    doc_id = document_id(db, number_symbol)
+    with db.engine.begin() as con:
+        ids = [r[0] for r in con.execute(text(
+            "SELECT DISTINCT tracking_id FROM tracking_reports WHERE document_id = :d "
+            "ORDER BY tracking_id LIMIT :n"), {"d": doc_id, "n": n})]
+        con.execute(text("DELETE FROM tracking_reports WHERE tracking_id IN "
+                         f"({','.join(map(str, ids))})"))
+    return doc_id

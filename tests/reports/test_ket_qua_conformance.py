@@ -6,8 +6,6 @@ rows that cannot split, Vietnamese numbers, NFC — for the Party and the State 
 from __future__ import annotations
 
 import io
-import unicodedata
-import zipfile
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -19,10 +17,11 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from desktop.reports.docx_base import ALIGN, dxa, style_id
-from desktop.reports.profiles import ELEMENTS, load_profile
+from desktop.reports.profiles import load_profile
 from desktop.services.report_ket_qua import KetQuaOptions, export_ket_qua, gather_ket_qua
 from desktop.services.stats import document_stats
 
+from . import conformance as cf
 from . import report_support as rs
 
 THEME_ATTRS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
@@ -85,35 +84,10 @@ def test_page_numbers_from_page_two_centred(written) -> None:  # type: ignore[no
     assert "PAGE" not in section.first_page_header._element.xml
 
 
-def test_fonts_on_all_four_slots_and_no_theme_fonts(written) -> None:  # type: ignore[no-untyped-def]
+def test_fonts_styles_and_clean_text(written) -> None:  # type: ignore[no-untyped-def]
     profile, path, doc, _ = written
-    rfonts = doc.styles.element.find(
-        f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:rFonts')}")
-    for slot in ("ascii", "hAnsi", "eastAsia", "cs"):
-        assert rfonts.get(qn(f"w:{slot}")) == "Times New Roman"
-    with zipfile.ZipFile(path) as z:
-        for name in z.namelist():
-            if name.endswith(".xml") and not name.startswith("word/theme"):
-                xml = z.read(name).decode("utf-8")
-                for attr in THEME_ATTRS:
-                    assert f"w:{attr}=" not in xml, (name, attr)
-    for element in ELEMENTS:
-        style = doc.styles[style_id(element)]
-        fonts = style.element.rPr.find(qn("w:rFonts"))
-        assert {fonts.get(qn(f"w:{s}")) for s in ("ascii", "hAnsi", "eastAsia", "cs")} == {
-            "Times New Roman"}
-
-
-def test_each_element_has_the_profile_style(written) -> None:  # type: ignore[no-untyped-def]
-    profile, _, doc, _ = written
-    for element in ELEMENTS:
-        want = profile.element(element)
-        style = doc.styles[style_id(element)]
-        assert style.font.size == Pt(want.size), element
-        assert bool(style.font.bold) == want.bold, element
-        assert bool(style.font.italic) == want.italic, element
-        assert bool(style.font.underline) == want.underline, element
-        assert style.paragraph_format.alignment == ALIGN[want.align], element
+    cf.check_fonts_and_styles(doc, path, profile)
+    cf.check_clean_xml(path)
     body = doc.styles[style_id("body")].paragraph_format
     assert mm(body.first_line_indent) == profile.body.first_line_indent_mm
     assert body.space_after == Pt(profile.body.space_after_pt)
@@ -210,15 +184,6 @@ def test_figures_as_officials_write_them(written, demo) -> None:  # type: ignore
                           _pct(t.cells_held, t.cells_total), _dot(t.members_total),
                           _dot(t.members_attending),
                           _pct(t.members_attending, t.members_total)]
-
-
-def test_all_text_is_nfc(written) -> None:  # type: ignore[no-untyped-def]
-    _, path, _, _ = written
-    with zipfile.ZipFile(path) as z:
-        for name in z.namelist():
-            if name.endswith(".xml"):
-                xml = z.read(name).decode("utf-8")
-                assert unicodedata.is_normalized("NFC", xml), name
 
 
 def test_blank_number_keeps_room_for_the_records_clerk(demo) -> None:  # type: ignore[no-untyped-def]

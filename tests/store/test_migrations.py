@@ -107,7 +107,7 @@ def test_backup_is_made_before_migrating_an_older_schema(
 ) -> None:
     """A database at an older revision is copied (and the copy checked) before the upgrade.
 
-    A throw-away revision 0002 on top of the real ones plays the part of a future release.
+    A throw-away revision on top of the real ones plays the part of a future release.
     """
     import shutil
 
@@ -115,8 +115,9 @@ def test_backup_is_made_before_migrating_an_older_schema(
 
     scripts = tmp_path / "migrations"
     shutil.copytree(schema.MIGRATIONS_DIR, scripts, ignore=shutil.ignore_patterns("__pycache__"))
-    (scripts / "versions" / "0002_test.py").write_text(
-        'revision = "0002"\ndown_revision = "0001"\nbranch_labels = None\ndepends_on = None\n'
+    (scripts / "versions" / "9000_test.py").write_text(
+        f'revision = "9000"\ndown_revision = "{HEAD}"\nbranch_labels = None\n'
+        'depends_on = None\n'
         "from alembic import op\nimport sqlalchemy as sa\n"
         "def upgrade():\n"
         "    op.create_table('extra', sa.Column('id', sa.Integer, primary_key=True))\n"
@@ -124,19 +125,54 @@ def test_backup_is_made_before_migrating_an_older_schema(
         encoding="utf-8",
     )
     monkeypatch.setattr(schema, "MIGRATIONS_DIR", scripts)
-    monkeypatch.setattr(schema, "HEAD", "0002")
+    monkeypatch.setattr(schema, "HEAD", "9000")
     engine = make_engine(str(sqlite_path))
     with engine.begin() as conn:
         conn.execute(text("INSERT INTO settings (key, value) VALUES ('giữ', 'lại')"))
     engine.dispose()
 
     engine = open_database(str(sqlite_path))
-    assert current_revision(engine) == "0002"
+    assert current_revision(engine) == "9000"
     engine.dispose()
     backups = list((sqlite_path.parent / "backups").glob("*.sqlite3"))
-    assert len(backups) == 1 and "0001" in backups[0].name
+    assert len(backups) == 1 and HEAD in backups[0].name
     con = sqlite3.connect(backups[0])
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert con.execute("SELECT value FROM settings WHERE key = 'giữ'").fetchone()[0] == "lại"
+    assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == HEAD
+    con.close()
+
+
+def test_released_0001_database_upgrades_keeping_every_row(tmp_path: Path) -> None:
+    """The fixture is a real 0001 database (demo data plus a few clerk edits)."""
+    import shutil
+
+    from desktop.services.audit import verify
+    from desktop.services.database import Database
+
+    fixture = Path(__file__).parents[1] / "fixtures" / "databases" / "schema_0001.sqlite3"
+    path = tmp_path / "cu.sqlite3"
+    shutil.copyfile(fixture, path)
+    con = sqlite3.connect(path)
+    tables = [r[0] for r in con.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+        "AND name <> 'alembic_version'")]
+    before = {t: con.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in tables}
     assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
     con.close()
+
+    db = Database.open(str(path))
+    try:
+        assert current_revision(db.engine) == HEAD
+        verdict = verify(db)
+        assert verdict.ok and verdict.checked == len(before["audit_log"]) > 0
+    finally:
+        db.close()
+    con = sqlite3.connect(path)
+    for table, rows in before.items():
+        after = con.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()
+        if table == "audit_log":  # three chain columns were added at the end
+            after = [row[:-3] for row in after]
+        assert after == rows, table
+    con.close()
+    assert list((tmp_path / "backups").glob("cu-*-truoc-nang-cap-0001.sqlite3"))

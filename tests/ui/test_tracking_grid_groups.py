@@ -16,7 +16,15 @@ from desktop.services.tracking_grid_groups import grouped_row_ids
 from desktop.tasks.runner import TaskRunner
 from desktop.ui.models.tracking_grid_model import header_text
 from tests.ui.conftest import DEMO_TODAY
-from tests.ui.tracking_grid_support import Key, current_key, open_grid, press, row, settle, type_keys
+from tests.ui.tracking_grid_support import (
+    Key,
+    current_key,
+    open_grid,
+    press,
+    row,
+    settle,
+    type_keys,
+)
 
 
 def _grouped(qtbot: QtBot, grid, by: str) -> None:  # type: ignore[no-untyped-def]

@@ -4,4 +4,4 @@
 compare the database's revision without importing Alembic when nothing needs migrating.
 """
 
-HEAD = "0001"
+HEAD = "0002"

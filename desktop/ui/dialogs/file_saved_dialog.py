@@ -1,4 +1,5 @@
-"""After an export: what was written where, with "Mở tệp" and "Mở thư mục".
+"""After an export: what was written where, with "Mở tệp", "Mở thư mục" (and "In" for
+documents).
 
 Not a message box (Qt's have no such buttons, nor Vietnamese texts): a small window-modal
 dialog opened without blocking. The file and its folder are opened through
@@ -24,7 +25,8 @@ from PySide6.QtWidgets import (
 class FileSavedDialog(QDialog):
     """``text`` (what was written), the path, and three buttons."""
 
-    def __init__(self, path: Path, text: str, parent: QWidget | None = None) -> None:
+    def __init__(self, path: Path, text: str, parent: QWidget | None = None, *,
+                 printable: bool = False) -> None:
         super().__init__(parent)
         self.path = path
         self.setWindowTitle(self.tr("File saved"))
@@ -41,6 +43,15 @@ class FileSavedDialog(QDialog):
         buttons = QDialogButtonBox()
         buttons.addButton(self.open_file_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.open_folder_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button: QPushButton | None = None
+        if printable and path.is_file():
+            self.print_button = QPushButton(self.tr("&Print"))
+            self.print_button.setToolTip(self.tr("Print on the default printer through Word"))
+            buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
+            self.print_button.clicked.connect(self.print_file)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.hide()
         buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.RejectRole)
         buttons.rejected.connect(self.reject)
         self.open_file_button.clicked.connect(self.open_file)
@@ -48,6 +59,7 @@ class FileSavedDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(label)
         layout.addWidget(where)
+        layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.resize(520, self.sizeHint().height())
 
@@ -58,3 +70,26 @@ class FileSavedDialog(QDialog):
     def open_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.path.parent)))
         self.accept()
+
+    def print_file(self) -> None:
+        """"In": the program Windows associates with the file prints it (winsys)."""
+        try:
+            printer(self.path)
+        except OSError as exc:
+            reason = exc.args[0] if exc.args and isinstance(exc.args[0], str) else None
+            self.error.setText(reason or self.tr(
+                "The file could not be sent to the printer ({error}). Open it and print "
+                "from Word.").format(error=exc.strerror or type(exc).__name__))
+            self.error.show()
+            return
+        self.accept()
+
+
+def _print_with_system(path: Path) -> None:
+    from desktop.services import winsys
+
+    winsys.print_file(path)
+
+
+#: How "In" prints (tests replace it to capture the call).
+printer = _print_with_system

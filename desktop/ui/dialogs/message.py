@@ -82,8 +82,12 @@ def ask(
     details: str = "",
     buttons: QMessageBox.StandardButton = Button.Ok,
     default: QMessageBox.StandardButton = Button.NoButton,
+    labels: dict[QMessageBox.StandardButton, str] | None = None,
 ) -> QMessageBox.StandardButton:
-    """Show one message box (or answer it through the test seam) and return the answer."""
+    """Show one message box (or answer it through the test seam) and return the answer.
+
+    ``labels`` gives some standard buttons other words ("Lưu tên khác…" on Save), keeping
+    their roles (Enter, Esc) and the answer the caller tests."""
     title = title or config.APP_DISPLAY_NAME
     if default == Button.NoButton:
         default = _first_button(buttons)
@@ -100,7 +104,7 @@ def ask(
         box.setInformativeText(informative)
     if details:
         box.setDetailedText(details)
-    for standard, label in _button_texts().items():
+    for standard, label in {**_button_texts(), **(labels or {})}.items():
         button = box.button(standard)
         if button is not None:
             button.setText(label)
@@ -150,9 +154,10 @@ def question(
     informative: str = "",
     buttons: QMessageBox.StandardButton = Button.Yes | Button.No,
     default: QMessageBox.StandardButton = Button.No,
+    labels: dict[QMessageBox.StandardButton, str] | None = None,
 ) -> QMessageBox.StandardButton:
     return ask(parent, Icon.Question, text, title=title, informative=informative,
-               buttons=buttons, default=default)
+               buttons=buttons, default=default, labels=labels)
 
 
 def show_exception(parent: QWidget | None, exc: BaseException) -> None:

@@ -16,8 +16,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QGridLayout,
-    QGroupBox, QLabel, QListWidget, QListWidgetItem,
-    QSizePolicy, QVBoxLayout, QWidget)
+    QGroupBox, QHBoxLayout, QLabel, QListWidget,
+    QListWidgetItem, QPushButton, QSizePolicy, QSpacerItem,
+    QVBoxLayout, QWidget)
 
 class Ui_SettingsPage(object):
     def setupUi(self, SettingsPage):
@@ -86,6 +87,56 @@ class Ui_SettingsPage(object):
 
 
         self.pageLayout.addWidget(self.dataGroup)
+
+        self.safetyGroup = QGroupBox(SettingsPage)
+        self.safetyGroup.setObjectName(u"safetyGroup")
+        self.safetyLayout = QVBoxLayout(self.safetyGroup)
+        self.safetyLayout.setObjectName(u"safetyLayout")
+        self.backupFolderValue = QLabel(self.safetyGroup)
+        self.backupFolderValue.setObjectName(u"backupFolderValue")
+        self.backupFolderValue.setWordWrap(True)
+        self.backupFolderValue.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard|Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.safetyLayout.addWidget(self.backupFolderValue)
+
+        self.safetyButtons = QHBoxLayout()
+        self.safetyButtons.setObjectName(u"safetyButtons")
+        self.backupNowButton = QPushButton(self.safetyGroup)
+        self.backupNowButton.setObjectName(u"backupNowButton")
+
+        self.safetyButtons.addWidget(self.backupNowButton)
+
+        self.restoreButton = QPushButton(self.safetyGroup)
+        self.restoreButton.setObjectName(u"restoreButton")
+
+        self.safetyButtons.addWidget(self.restoreButton)
+
+        self.backupFolderButton = QPushButton(self.safetyGroup)
+        self.backupFolderButton.setObjectName(u"backupFolderButton")
+
+        self.safetyButtons.addWidget(self.backupFolderButton)
+
+        self.checkButton = QPushButton(self.safetyGroup)
+        self.checkButton.setObjectName(u"checkButton")
+
+        self.safetyButtons.addWidget(self.checkButton)
+
+        self.safetySpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.safetyButtons.addItem(self.safetySpacer)
+
+
+        self.safetyLayout.addLayout(self.safetyButtons)
+
+        self.safetyResult = QLabel(self.safetyGroup)
+        self.safetyResult.setObjectName(u"safetyResult")
+        self.safetyResult.setWordWrap(True)
+        self.safetyResult.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard|Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.safetyLayout.addWidget(self.safetyResult)
+
+
+        self.pageLayout.addWidget(self.safetyGroup)
 
         self.languageGroup = QGroupBox(SettingsPage)
         self.languageGroup.setObjectName(u"languageGroup")
@@ -162,6 +213,11 @@ class Ui_SettingsPage(object):
         self.revisionLabel.setText(QCoreApplication.translate("SettingsPage", u"Schema revision:", None))
         self.contentsLabel.setText(QCoreApplication.translate("SettingsPage", u"Contents:", None))
         self.logLabel.setText(QCoreApplication.translate("SettingsPage", u"Log files:", None))
+        self.safetyGroup.setTitle(QCoreApplication.translate("SettingsPage", u"Backups and checks", None))
+        self.backupNowButton.setText(QCoreApplication.translate("SettingsPage", u"&Back up now", None))
+        self.restoreButton.setText(QCoreApplication.translate("SettingsPage", u"&Restore\u2026", None))
+        self.backupFolderButton.setText(QCoreApplication.translate("SettingsPage", u"Backup &folder\u2026", None))
+        self.checkButton.setText(QCoreApplication.translate("SettingsPage", u"&Check the data", None))
         self.languageGroup.setTitle(QCoreApplication.translate("SettingsPage", u"Language", None))
         self.languageLabel.setText(QCoreApplication.translate("SettingsPage", u"&Language of the program:", None))
         self.languageNote.setText(QCoreApplication.translate("SettingsPage", u"A new language is used from the next time the program starts.", None))

@@ -93,13 +93,14 @@ class DocumentsPage(Page):
                                           self.import_docx)
         self.attach_action = self._action(self.tr("Attach&ments…"), "Ctrl+Shift+A",
                                           self.show_attachments)
+        self.history_action = self._action(self.tr("&History…"), "Ctrl+H", self.show_history)
         # A tool bar: on a narrow window the commands that do not fit go into its » menu.
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.buttons: dict[str, QToolButton] = {}
         for key, action in (("add", self.add_action), ("edit", self.edit_action),
                             ("delete", self.delete_action), ("import", self.import_action),
-                            ("attach", self.attach_action)):
+                            ("attach", self.attach_action), ("history", self.history_action)):
             tip = action.text().replace("&", "")
             shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             action.setToolTip(f"{tip} ({shortcut})")
@@ -210,9 +211,20 @@ class DocumentsPage(Page):
         rows = self.table.selectionModel().selectedRows()
         return self.model.row_at(rows[0].row()).id if rows else None
 
+    def show_history(self) -> None:
+        """The audit trail of the selected document and its tracking rows (printable)."""
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        from desktop.ui.dialogs.history_dialog import show_history
+
+        row = self.model.row_at(rows[0].row())
+        show_history(self._db, row.id, row.number_symbol, self)
+
     def _update_actions(self) -> None:
         selected = self.current_document_id() is not None
-        for action in (self.edit_action, self.delete_action, self.attach_action):
+        for action in (self.edit_action, self.delete_action, self.attach_action,
+                       self.history_action):
             action.setEnabled(selected)
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:

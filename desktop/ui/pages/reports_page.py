@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -26,6 +27,7 @@ from desktop.services import dashboard, documents
 from desktop.services.database import Database
 from desktop.services.dto import DocumentStats
 from desktop.tasks.runner import TaskRunner
+from desktop.ui.dialogs.report_dialog import ReportDialog
 from desktop.ui.models.group_stats_model import GroupStatsModel
 from desktop.ui.pages.page import Page
 from desktop.ui.widgets.dashboard_panel import DashboardPanel
@@ -55,9 +57,20 @@ class ReportsPage(Page):
         )
         label = QLabel(self.tr("&Document:"))
         label.setBuddy(self.document_combo)
+        self.word_button = QPushButton(self.tr("&Word report…"))
+        self.word_button.setToolTip(self.tr("Report, reminder letters, registers in the "
+                                            "official format (Ctrl+Shift+W)"))
+        self.word_button.clicked.connect(lambda: self.open_report_dialog())
+        self.reminder_button = QPushButton(self.tr("&Reminder letters…"))
+        self.reminder_button.setToolTip(self.tr("Letters to the organisations that have not "
+                                                "reported on this document"))
+        self.reminder_button.clicked.connect(lambda: self.open_report_dialog("don-doc"))
+        self.report_dialog: ReportDialog | None = None
         top = QHBoxLayout()
         top.addWidget(label)
         top.addWidget(self.document_combo, 1)
+        top.addWidget(self.word_button)
+        top.addWidget(self.reminder_button)
 
         self.heading = QLabel()
         self.heading.setWordWrap(True)
@@ -76,7 +89,8 @@ class ReportsPage(Page):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        note = QLabel(self.tr("Printing this table as a Word report comes in a later version."))
+        note = QLabel(self.tr("These are the figures section I of the Word report prints "
+                              "(“Word report…” above)."))
         note.setEnabled(False)
 
         coverage = QWidget()
@@ -99,6 +113,19 @@ class ReportsPage(Page):
         layout.addWidget(self.tabs, 1)
         self.document_combo.currentIndexChanged.connect(self._combo_changed)
         self._fill_documents()
+
+    def open_report_dialog(self, output: str = "ket-qua") -> ReportDialog:
+        """The Word export dialog on the chosen document (one at a time)."""
+        if self.report_dialog is not None:
+            self.report_dialog.close()
+            self.report_dialog.deleteLater()
+        document_id = self.document_combo.currentData()
+        dialog = ReportDialog(self._db, self._runner, self, output=output,
+                              document_id=int(document_id) if document_id is not None else None)
+        self.report_dialog = dialog
+        dialog.open()
+        dialog.refresh_preview()
+        return dialog
 
     def _fill_documents(self) -> None:
         self.document_combo.blockSignals(True)

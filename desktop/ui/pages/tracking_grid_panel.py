@@ -16,7 +16,15 @@ from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.domain.errors import AppError, ConflictError, ValidationError
 from desktop.domain.numbers import format_int
@@ -51,6 +59,7 @@ from desktop.ui.dialogs.bulk_action_dialog import (
     SESSION,
     BulkActionDialog,
 )
+from desktop.ui.dialogs.forms_files import FormsFiles
 from desktop.ui.models.tracking_grid_model import BATCH, TrackingGridModel
 from desktop.ui.undo_commands import ASYNC_ROWS, TrackingUndoCommand
 from desktop.ui.widgets.date_edit import ErrorLabel
@@ -122,6 +131,17 @@ class TrackingGridPanel(QWidget):
         top.addWidget(group_label)
         top.addWidget(self.group_by)
         top.addWidget(self.counts)
+        # the Excel exchange on this grid's document (forms out and back, statistics)
+        self.forms = FormsFiles(db, runner, self, document_id=lambda: self.document_id,
+                                today=today)
+        self.forms.imported.connect(lambda done: self.push_undo(done.result.undo,
+                                                                done.document_id))
+        self.excel_button = QToolButton()
+        self.excel_button.setText(self.tr("E&xcel forms"))
+        self.excel_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.excel_button.setMenu(QMenu(self.excel_button))
+        self.excel_button.menu().addActions(self.forms.actions())
+        top.addWidget(self.excel_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.filters)
@@ -178,6 +198,9 @@ class TrackingGridPanel(QWidget):
         self.reload_action = action(self.tr("Re&load"), ["F5"], self.reload)
         self.addActions([self.undo_action, self.redo_action, self.reload_action])
         self.view.addActions(list(self.bulk_actions.values()) + [self.delete_action])
+        separator = QAction(self)
+        separator.setSeparator(True)
+        self.view.addActions([separator, *self.forms.actions()])
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
     # ------------------------------------------------------------------ documents
@@ -386,6 +409,16 @@ class TrackingGridPanel(QWidget):
                                                      self._undo_failed, text, self._runner,
                                                      self._set_busy))
 
+    def push_undo(self, undo: object, document_id: int | None = None) -> None:
+        """A write done elsewhere (the Excel forms import) as one step of the undo stack, and
+        the rows read again; on ``document_id``'s grid (opened if another one is shown)."""
+        if document_id is not None and document_id != self.document_id:
+            self.open_document(document_id)  # clears the stack: its steps were another grid's
+        else:
+            self.model.forget(self.model.ids())
+            self.reload()
+        self._push(undo)
+
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
         self.undo_action.setEnabled(not busy and self.undo_stack.canUndo())
@@ -428,7 +461,8 @@ class TrackingGridPanel(QWidget):
     def _conflict(self, exc: AppError, ids: list[int]) -> None:
         answer = message.question(
             self, exc.message, informative=self.tr("Reload the rows to see what is stored now?"),
-            default=message.Button.Yes)
+            default=message.Button.Yes,
+            labels={message.Button.Yes: self.tr("&Reload"), message.Button.No: self.tr("&Not now")})
         if answer == message.Button.Yes:
             if ids:  # one row, while its editor is closing: no reset of the model
                 self.model.update_rows(self._fetch(ids))
