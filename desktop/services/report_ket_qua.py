@@ -221,18 +221,21 @@ def gather_ket_qua(db: Database, document_id: int,
     studied = reported = 0
     forms: set[str] = set()
     for r in rows:  # in the order of the organisation list (sort order, then entry)
-        for key in totals:
-            totals[key] += r[key] or 0
-        studied += r["study_date"] is not None
-        reported += bool(r["reported"])
-        if r["study_form"]:
-            forms.add(r["study_form"])
+        totals["cells_total"] += r.cells_total or 0
+        totals["cells_held"] += r.cells_held or 0
+        totals["members_total"] += r.members_total or 0
+        totals["members_attending"] += r.members_attending or 0
+        totals["non_members"] += r.non_members or 0
+        studied += r.study_date is not None
+        reported += bool(r.reported)
+        if r.study_form:
+            forms.add(r.study_form)
         appendix.append(AppendixRow(
-            r["name"], r["cells_total"], r["cells_held"], r["members_total"],
-            r["members_attending"], r["non_members"], _FORM_LABELS.get(r["study_form"], ""),
-            _period(r["study_date"], r["study_end_date"]), r["note"] or ""))  # the writer cleans
-        if not r["reported"]:
-            pending.append(PendingOrg(r["name"], _pending_label(r)))
+            r.name, r.cells_total, r.cells_held, r.members_total, r.members_attending,
+            r.non_members, _FORM_LABELS.get(r.study_form, ""),
+            _period(r.study_date, r.study_end_date), r.note or ""))  # the writer cleans
+        if not r.reported:
+            pending.append(PendingOrg(r.name, _pending_label(r)))
     t = stats.totals
     recipients = options.recipients
     if recipients is None:
@@ -252,24 +255,25 @@ def gather_ket_qua(db: Database, document_id: int,
     return data, profile
 
 
-def _pending_label(r: Mapping[str, Any]) -> str:
+def _pending_label(r: Any) -> str:
     """The status of a row without an accepted report (so its reports, if any, were all
     returned): the grid's label (:class:`RowStatus`), without reading the latest report."""
-    if r["has_report"]:
+    if r.has_report:
         status = RowStatus.RETURNED
-    elif r["plan_date"] is not None or r["plan_status"] == PlanStatus.ISSUED.value:
+    elif r.plan_date is not None or r.plan_status == PlanStatus.ISSUED.value:
         status = RowStatus.PLANNED
-    elif r["study_date"] is not None:
+    elif r.study_date is not None:
         status = RowStatus.STUDIED
-    elif r["received_date"] is not None:
+    elif r.received_date is not None:
         status = RowStatus.RECEIVED
     else:
         status = RowStatus.NOT_RECEIVED
     return status.label
 
 
-def _rows(s: Any, document_id: int, as_of: date) -> list[dict[str, Any]]:
-    """The rows of those who must report, with the stats' own definitions (StatusSql)."""
+def _rows(s: Any, document_id: int, as_of: date) -> list[Any]:
+    """The rows of those who must report, with the stats' own definitions (StatusSql), as
+    Core rows (attribute access; no ORM loading: 20,000 rows in a fraction of the time)."""
     t, o = m.Tracking, m.Organisation
     terms = load_terms(s, document_id, as_of)
     sql = StatusSql(s, terms)
@@ -282,7 +286,7 @@ def _rows(s: Any, document_id: int, as_of: date) -> list[dict[str, Any]]:
     ).select_from(t).join(o, o.id == t.organisation_id)
     stmt = sql.select_from(stmt).where(t.document_id == document_id, sql.must_report) \
         .order_by(o.sort_order, o.id)
-    return [dict(r._mapping) for r in s.execute(stmt)]
+    return s.connection().execute(stmt).all()
 
 
 def export_ket_qua(db: Database, document_id: int, path: str | Path,

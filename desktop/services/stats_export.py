@@ -25,7 +25,6 @@ from sqlalchemy import select
 from desktop.domain.dates import format_date
 from desktop.domain.enums import PlanStatus, ReportStatus, StudyForm
 from desktop.domain.errors import ValidationError
-from desktop.domain.text import vi_sort_key
 from desktop.reports.stats_workbook import (
     DocumentBook,
     GroupSheet,
@@ -41,7 +40,6 @@ from desktop.services.documents import list_documents
 from desktop.services.dto import DocumentStats, StageCounts
 from desktop.services.org_export import write_atomically
 from desktop.services.stats import all_stats, document_stats
-from desktop.services.tracking_grid import TrackingRowDTO, fetch_rows, row_ids
 from desktop.store import models as m
 
 __all__ = [
@@ -87,65 +85,57 @@ def _groups_of_tops(db: Database, tops: set[int]) -> tuple[dict[int, list[int]],
     return membership, names
 
 
-def _reported_ids(db: Database, document_id: int) -> set[int]:
+def _lines(db: Database, document_id: int, day: date) -> list[tuple[int | None, OrgLine]]:
+    """(top-level organisation id, line) of every recipient, in the organisation list's order
+    (as the grid and the Word appendix: each top-level organisation in its place, its units
+    under it), read in one Core query with the statistics' own status expressions."""
+    from desktop.services.tracking_deadlines import load_terms
+    from desktop.services.tracking_filters import GridQuery, SortSpec
+    from desktop.services.tracking_status import RowStatus
+
     r = m.TrackingReport
     with db.read() as s:
-        return set(
-            s.scalars(
-                select(r.tracking_id)
-                .where(r.document_id == document_id, r.status != ReportStatus.RETURNED.value)
-                .distinct()
-            )
-        )
-
-
-def _line(row: TrackingRowDTO, reported: bool) -> OrgLine:
-    planned = row.plan_date is not None or row.plan_status == PlanStatus.ISSUED.value
-    plan = ""
-    if planned:
-        plan = (
-            ", ".join(p for p in (row.plan_number, format_date(row.plan_date)) if p)
-            or PlanStatus.ISSUED.label
-        )
-    form = (
-        StudyForm(row.study_form).label
-        if row.study_form in StudyForm._value2member_map_
-        else row.study_form
-    )
-    must = row.must_report
-    return OrgLine(
-        name=row.org_name,
-        code=row.org_code or "",
-        received_date=row.received_date,
-        study_date=row.study_date,
-        study_form=form,
-        plan=plan,
-        reported=reported,
-        overdue_days=row.days_overdue,
-        status=row.status_label,
-        cells_held=row.cells_held if must else None,
-        cells_total=row.cells_total if must else None,
-        members_attending=row.members_attending if must else None,
-        members_total=row.members_total if must else None,
-    )
+        query = GridQuery(s, load_terms(s, document_id, day))
+        t, o, sql = query.t, query.o, query.sql
+        accepted = select(r.tracking_id).where(
+            r.document_id == document_id, r.status != ReportStatus.RETURNED.value).distinct()
+        reported = set(s.connection().execute(accepted).scalars())
+        stmt = query.base(
+            t.id, o.top_id, o.name, o.code, t.received_date, t.study_date, t.study_form,
+            t.plan_number, t.plan_date, t.plan_status, sql.days_overdue, sql.status,
+            sql.must_report, t.cells_held, t.cells_total, t.members_attending, t.members_total,
+        ).order_by(*query.order_by(SortSpec()))
+        rows = s.connection().execute(stmt).all()
+    labels = {st.value: st.label for st in RowStatus}
+    forms = {f.value: f.label for f in StudyForm}
+    issued = PlanStatus.ISSUED.value
+    out = []
+    for (tid, top_id, name, code, received, studied, form, plan_number, plan_date,
+         plan_status, overdue, status, must, held, cells, attending, members) in rows:
+        plan = ""
+        if plan_date is not None or plan_status == issued:
+            plan = (", ".join(p for p in (plan_number, format_date(plan_date)) if p)
+                    or PlanStatus.ISSUED.label)
+        out.append((top_id, OrgLine(
+            name=name, code=code or "", received_date=received, study_date=studied,
+            study_form=forms.get(form, form or ""), plan=plan, reported=tid in reported,
+            overdue_days=int(overdue or 0), status=labels.get(status, status),
+            cells_held=held if must else None, cells_total=cells if must else None,
+            members_attending=attending if must else None,
+            members_total=members if must else None,
+        )))
+    return out
 
 
 def document_book(db: Database, document_id: int, as_of: date | None = None) -> DocumentBook:
     """The data of a document's statistics workbook (no file)."""
     day = as_of or date.today()
     stats = document_stats(db, document_id, day)
-    rows = fetch_rows(db, row_ids(db, document_id, as_of=day), day)
-    reported = _reported_ids(db, document_id)
-    membership, names = _groups_of_tops(db, {r.top_id for r in rows if r.top_id is not None})
+    lines = _lines(db, document_id, day)
+    membership, names = _groups_of_tops(db, {top for top, _line in lines if top is not None})
     by_group: dict[int | None, list[OrgLine]] = defaultdict(list)
-    order = sorted(
-        rows,
-        key=lambda r: (vi_sort_key(r.top_name or r.org_name), r.depth, vi_sort_key(r.org_name)),
-    )
-    for row in order:
-        line = _line(row, row.id in reported)
-        groups = membership.get(row.top_id, [None]) if row.top_id is not None else [None]
-        for gid in groups:
+    for top_id, line in lines:
+        for gid in membership.get(top_id, [None]) if top_id is not None else [None]:
             by_group[gid].append(line)
     sheets = [GroupSheet(g.name, by_group.get(g.group_id, []), _NOTE) for g in stats.groups]
     return DocumentBook(

@@ -1874,6 +1874,105 @@
     </message>
 </context>
 <context>
+    <name>OfficeDialog</name>
+    <message>
+        <source>The office</source>
+        <translation>Thông tin cơ quan</translation>
+    </message>
+    <message>
+        <source>Party</source>
+        <translation>Đảng</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Nhà nước</translation>
+    </message>
+    <message>
+        <source>empty: from the name lines (e.g. “Ban Tuyên giáo và Dân vận Tỉnh ủy”)</source>
+        <translation>để trống: lấy theo các dòng tên (ví dụ «Ban Tuyên giáo và Dân vận Tỉnh ủy»)</translation>
+    </message>
+    <message>
+        <source>empty: the format's (;)</source>
+        <translation>để trống: theo thể thức (;)</translation>
+    </message>
+    <message>
+        <source>empty: the format's (.)</source>
+        <translation>để trống: theo thể thức (.)</translation>
+    </message>
+    <message>
+        <source>one recipient a line; empty: the usual ones</source>
+        <translation>mỗi nơi nhận một dòng; để trống: các nơi nhận thường dùng</translation>
+    </message>
+    <message>
+        <source>&amp;Superior body:</source>
+        <translation>Cơ quan &amp;cấp trên:</translation>
+    </message>
+    <message>
+        <source>Office &amp;name (a line each):</source>
+        <translation>&amp;Tên cơ quan (mỗi dòng in một dòng):</translation>
+    </message>
+    <message>
+        <source>S&amp;ymbol:</source>
+        <translation>&amp;Ký hiệu:</translation>
+    </message>
+    <message>
+        <source>&amp;Place name:</source>
+        <translation>Địa &amp;danh:</translation>
+    </message>
+    <message>
+        <source>&amp;Regime:</source>
+        <translation>T&amp;huộc khối:</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Mẫu thể thức:</translation>
+    </message>
+    <message>
+        <source>Signing a&amp;uthority:</source>
+        <translation>&amp;Quyền hạn ký:</translation>
+    </message>
+    <message>
+        <source>Signer's &amp;title:</source>
+        <translation>Chức &amp;vụ người ký:</translation>
+    </message>
+    <message>
+        <source>Si&amp;gner:</source>
+        <translation>Họ tên n&amp;gười ký:</translation>
+    </message>
+    <message>
+        <source>Name in sen&amp;tences:</source>
+        <translation>Tên gọi trong câ&amp;u văn:</translation>
+    </message>
+    <message>
+        <source>“Nơi nhận” line &amp;end:</source>
+        <translation>Dấu cuối dòng «Nơ&amp;i nhận»:</translation>
+    </message>
+    <message>
+        <source>“Nơi nhận” &amp;last line end:</source>
+        <translation>Dấu &amp;sau dòng cuối «Nơi nhận»:</translation>
+    </message>
+    <message>
+        <source>Report's “Nơi nhận” &amp;lines:</source>
+        <translation>Các dòng «&amp;Nơi nhận» của báo cáo:</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Lưu</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>The header will print as:</source>
+        <translation>Phần đầu văn bản sẽ in như sau:</translation>
+    </message>
+    <message>
+        <source>The office was not saved</source>
+        <translation>Chưa lưu được thông tin cơ quan</translation>
+    </message>
+</context>
+<context>
     <name>OrgChangeDialog</name>
     <message>
         <source>Effective from &amp;date:</source>
@@ -2757,6 +2856,26 @@
         <translation>&amp;Mẫu thể thức:</translation>
     </message>
     <message>
+        <source>The o&amp;ffice…</source>
+        <translation>Cơ q&amp;uan…</translation>
+    </message>
+    <message>
+        <source>Header lines, symbol, place and signer printed by every output</source>
+        <translation>Các dòng tên, ký hiệu, địa danh và người ký in trên mọi văn bản</translation>
+    </message>
+    <message>
+        <source>Edit the &amp;Word template…</source>
+        <translation>Sửa mẫu &amp;Word…</translation>
+    </message>
+    <message>
+        <source>Opens your own copy of this output's template in Word; your copy is used from then on</source>
+        <translation>Mở bản sao mẫu của loại văn bản này trong Word; từ đó chương trình dùng bản đã sửa</translation>
+    </message>
+    <message>
+        <source>Restore the &amp;default template</source>
+        <translation>Khôi &amp;phục mẫu mặc định</translation>
+    </message>
+    <message>
         <source>&amp;Figures that will be printed:</source>
         <translation>Số liệu sẽ &amp;in:</translation>
     </message>
@@ -2767,6 +2886,18 @@
     <message>
         <source>Close</source>
         <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Template: your edited copy ({path})</source>
+        <translation>Mẫu đang dùng: bản đã sửa ({path})</translation>
+    </message>
+    <message>
+        <source>Template: the default one</source>
+        <translation>Mẫu đang dùng: mẫu mặc định</translation>
+    </message>
+    <message>
+        <source>Open this file in Word to edit it: {path} ({error})</source>
+        <translation>Hãy mở tệp này trong Word để sửa: {path} ({error})</translation>
     </message>
     <message>
         <source>Choose the document first.</source>
@@ -2890,6 +3021,14 @@
 </context>
 <context>
     <name>SettingsPage</name>
+    <message>
+        <source>The &amp;office (header, symbol, signer)…</source>
+        <translation>Thông tin cơ &amp;quan (tiêu đề, ký hiệu, người ký)…</translation>
+    </message>
+    <message>
+        <source>What the Word reports print in their header and signature block</source>
+        <translation>Những gì báo cáo Word in ở phần đầu và phần chữ ký</translation>
+    </message>
     <message>
         <source>SQLite file on this computer</source>
         <translation>Tệp SQLite trên máy này</translation>

@@ -148,3 +148,57 @@ def test_reminder_letters_one_file_per_organisation(
     assert result is not None and len(result.paths) >= 1
     assert all(p.parent == folder and p.suffix == ".docx" for p in result.paths)
     QApplication.processEvents()
+
+
+def test_the_office_is_edited_from_the_settings_page_and_printed(
+    qtbot: QtBot, demo_db: Database, runner: TaskRunner
+) -> None:
+    from desktop.services.office import load_office
+    from desktop.services.report_ket_qua import office_values
+    from desktop.ui.pages.settings_page import SettingsPage
+
+    page = SettingsPage(demo_db, runner=runner)
+    qtbot.addWidget(page)
+    dialog = page.edit_office()
+    assert dialog.edits["symbol"].text() == load_office(demo_db).symbol
+    signer = dialog.edits["signer_name"]
+    signer.selectAll()
+    signer.setFocus()
+    type_text(signer, "Trần Thị Bình")
+    symbol = dialog.edits["symbol"]
+    symbol.selectAll()
+    type_text(symbol, "BAN TG/TU")  # refused: named, focused, nothing saved
+    dialog.save()
+    assert dialog.isVisible() and "Ký hiệu" in dialog.error.text()
+    assert load_office(demo_db).signer_name != "Trần Thị Bình"
+    symbol.selectAll()
+    type_text(symbol, "btgdvtu")
+    assert "BTGDVTU" in dialog.preview.text()
+    dialog.save()
+    assert not dialog.isVisible()
+    with demo_db.read() as s:
+        office, _body = office_values(s)
+    assert office.signer_name == "Trần Thị Bình" and office.symbol == "BTGDVTU"
+
+
+def test_the_word_template_is_edited_and_restored_in_one_click(
+    qtbot: QtBot, demo_db: Database, runner: TaskRunner, tmp_path: Path,
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    from desktop.reports.templates import template_for
+
+    monkeypatch.setenv("THEODOI_DATA_DIR", str(tmp_path / "data"))
+    opened: list[Path] = []
+    monkeypatch.setattr(report_dialog, "template_opener", opened.append)
+    dialog = _dialog(qtbot, demo_db, runner)
+    assert not dialog.restore_button.isEnabled()
+    dialog.template_button.click()
+    assert opened == [template_for("ket-qua").path] and template_for("ket-qua").is_user_copy
+    assert opened[0].is_relative_to(tmp_path / "data")
+    assert dialog.restore_button.isEnabled()
+    dialog.restore_button.click()
+    assert not template_for("ket-qua").is_user_copy
+    assert not dialog.restore_button.isEnabled()
+    dialog.set_output("don-doc")
+    dialog.letters_combo.setCurrentIndex(dialog.letters_combo.findData("per-org"))
+    assert dialog.template_names() == ["don-doc-don-vi"]

@@ -67,6 +67,7 @@ class ReportDialog(QDialog):
         self._today = today or date.today()
         self._preview_generation = 0
         self.saved_dialog: FileSavedDialog | None = None
+        self.office_dialog: QDialog | None = None
         self.last_result: ReportResult | None = None
         self.busy = False
         self.setWindowTitle(self.tr("Export a Word document"))
@@ -155,6 +156,24 @@ class ReportDialog(QDialog):
             label.setBuddy(buddy)
             self.form.addRow(label, field)
             self._rows[key] = (label, field)
+        # the office's values and the Word template of the chosen output
+        self.office_button = QPushButton(self.tr("The o&ffice…"))
+        self.office_button.setToolTip(self.tr("Header lines, symbol, place and signer printed "
+                                              "by every output"))
+        self.office_button.clicked.connect(self.edit_office)
+        self.template_button = QPushButton(self.tr("Edit the &Word template…"))
+        self.template_button.setToolTip(self.tr("Opens your own copy of this output's template "
+                                                "in Word; your copy is used from then on"))
+        self.template_button.clicked.connect(self.edit_template)
+        self.restore_button = QPushButton(self.tr("Restore the &default template"))
+        self.restore_button.clicked.connect(self.restore_template)
+        self.template_label = QLabel()
+        self.template_label.setEnabled(False)
+        tools = QHBoxLayout()
+        for button in (self.office_button, self.template_button, self.restore_button):
+            button.setAutoDefault(False)
+            tools.addWidget(button)
+        tools.addStretch(1)
         preview_label = QLabel(self.tr("&Figures that will be printed:"))
         preview_label.setBuddy(self.preview)
 
@@ -172,6 +191,8 @@ class ReportDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
+        layout.addLayout(tools)
+        layout.addWidget(self.template_label)
         layout.addWidget(preview_label)
         layout.addWidget(self.preview, 1)
         layout.addWidget(self.error)
@@ -183,6 +204,7 @@ class ReportDialog(QDialog):
         self._preview_timer.timeout.connect(self.refresh_preview)
         self.output_combo.currentIndexChanged.connect(self._output_changed)
         self.number_mode.currentIndexChanged.connect(self._number_mode_changed)
+        self.letters_combo.currentIndexChanged.connect(lambda _i: self._show_template())
         for signal in (self.document_combo.currentIndexChanged, self.year_spin.valueChanged,
                        self.letters_combo.currentIndexChanged,
                        self.profile_combo.currentIndexChanged):
@@ -225,7 +247,50 @@ class ReportDialog(QDialog):
                  "as_of": bool(needs & {"document", "year"})}
         for key, visible in shown.items():
             self.form.setRowVisible(self._rows[key][0], visible)
+        self._show_template()
         self._changed()
+
+    # ------------------------------------------------------------------ office and template
+
+    def template_names(self) -> list[str]:
+        """The template(s) the chosen output fills (the per-organisation letter has its own)."""
+        if self.output == "don-doc" and self.letters_combo.currentData() != "one":
+            return ["don-doc-don-vi"]
+        return [self.output]
+
+    def _show_template(self) -> None:
+        from desktop.reports.templates import template_for
+
+        info = template_for(self.template_names()[0])
+        self.template_label.setText(
+            self.tr("Template: your edited copy ({path})").format(path=info.path)
+            if info.is_user_copy else self.tr("Template: the default one"))
+        self.restore_button.setEnabled(info.is_user_copy)
+
+    def edit_office(self) -> None:
+        from desktop.ui.dialogs.office_dialog import OfficeDialog
+
+        dialog = OfficeDialog(self._db, self)
+        dialog.finished.connect(lambda _code: (dialog.deleteLater(), self._changed()))
+        dialog.open()
+        self.office_dialog = dialog
+
+    def edit_template(self) -> None:
+        from desktop.reports.templates import edit_copy
+
+        path = edit_copy(self.template_names()[0])
+        self._show_template()
+        try:
+            template_opener(path)
+        except OSError as exc:
+            self.error.show_message(self.tr("Open this file in Word to edit it: {path} "
+                                            "({error})").format(path=path, error=exc))
+
+    def restore_template(self) -> None:
+        from desktop.reports.templates import restore_default
+
+        restore_default(self.template_names()[0])  # the edited copy is kept as .docx.bak
+        self._show_template()
 
     def _number_mode_changed(self, _index: int = 0) -> None:
         given = self.number_mode.currentData() == NUMBER_GIVEN
@@ -386,6 +451,16 @@ class ReportDialog(QDialog):
 
 
 _next_folders: list[str] = []
+
+
+def _open_with_system(path: Path) -> None:
+    from desktop.services import winsys
+
+    winsys.open_file(path)
+
+
+#: How "Sửa mẫu Word…" opens the template (tests replace it to capture the call).
+template_opener = _open_with_system
 
 
 def set_next_folder(folder: str | Path) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton, QWidget
 
 from desktop import config
 from desktop.domain.errors import AppError
@@ -23,6 +23,7 @@ from desktop.services.database import Database
 from desktop.tasks.runner import TaskRunner
 from desktop.ui import i18n
 from desktop.ui.dialogs import file_dialogs, message
+from desktop.ui.dialogs.office_dialog import OfficeDialog
 from desktop.ui.forms.ui_settings_page import Ui_SettingsPage
 from desktop.ui.pages.page import Page
 
@@ -52,8 +53,22 @@ class SettingsPage(Page):
         self.ui.restoreButton.clicked.connect(self.restore)
         self.ui.backupFolderButton.clicked.connect(self.choose_backup_folder)
         self.ui.checkButton.clicked.connect(self.check_data)
+        # the office's own values, printed by every Word output
+        self.office_button = QPushButton(self.tr("The &office (header, symbol, signer)…"))
+        self.office_button.setToolTip(self.tr("What the Word reports print in their header "
+                                              "and signature block"))
+        self.office_button.clicked.connect(self.edit_office)
+        self.ui.dataLayout.addRow(self.office_button)
+        self.office_dialog: OfficeDialog | None = None
         for button in (self.ui.backupNowButton, self.ui.restoreButton, self.ui.backupFolderButton):
             button.setEnabled(not db.read_only)
+
+    def edit_office(self) -> OfficeDialog:
+        if self.office_dialog is not None:
+            self.office_dialog.deleteLater()
+        self.office_dialog = OfficeDialog(self._db, self)
+        self.office_dialog.open()
+        return self.office_dialog
 
     def page_shown(self) -> None:
         self.refresh()
