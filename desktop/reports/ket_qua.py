@@ -175,7 +175,10 @@ def placeholder_values(data: KetQuaData, profile: Profile) -> dict[str, str]:
         "chi_bo": format_ratio(data.cells_held, data.cells_total, "chi bộ"),
         "dang_vien": format_ratio(data.members_attending, data.members_total, "đảng viên"),
         "quan_chung": format_int(data.non_members),
-        "hinh_thuc": ", ".join(safe(f).lower() for f in data.forms if safe(f)),
+        # no form reported yet: the sentence still reads ("với các hình thức: chưa có đơn vị
+        # báo cáo. Kết quả: …"), never "hình thức: . Kết quả"
+        "hinh_thuc": ", ".join(safe(f).lower() for f in data.forms if safe(f))
+        or "chưa có đơn vị báo cáo",
     }
     assert set(values) == set(PLACEHOLDERS)
     return values

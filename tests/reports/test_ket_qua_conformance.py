@@ -194,6 +194,18 @@ def test_blank_number_keeps_room_for_the_records_clerk(demo) -> None:  # type: i
     assert left.paragraphs[-1].text == "Số       -BC/BTGDVTU"
 
 
+def test_a_document_nobody_has_studied_yet_still_reads_well(demo) -> None:  # type: ignore[no-untyped-def]
+    """No form reported: "với các hình thức: chưa có đơn vị báo cáo. Kết quả: …", never an
+    empty list before the full stop."""
+    db, folder = demo
+    path = folder / "none-yet.docx"
+    export_ket_qua(db, rs.document_id(db, "10-KH/TU"), path,
+                   KetQuaOptions(report_date=date(2026, 11, 30)))
+    text = rs.all_text(Document(str(path)))
+    assert "hình thức: chưa có đơn vị báo cáo. Kết quả:" in text
+    assert ": ." not in text
+
+
 def test_appendix_totals_equal_the_stats_on_both_backends(db) -> None:  # type: ignore[no-untyped-def]
     from desktop.services.demo import create_demo
 
