@@ -174,6 +174,11 @@ class TaskRunner(QObject):
     def busy(self) -> bool:
         return bool(self._pending)
 
+    @property
+    def closed(self) -> bool:
+        """After :meth:`shutdown`: :meth:`run` refuses new tasks."""
+        return self._closed
+
     def set_error_handler(
         self, handler: Callable[[BaseException, QWidget | None], None] | None
     ) -> None:

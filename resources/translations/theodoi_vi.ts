@@ -135,6 +135,80 @@
     </message>
 </context>
 <context>
+    <name>CalendarDialog</name>
+    <message>
+        <source>Working calendar</source>
+        <translation>Lịch làm việc</translation>
+    </message>
+    <message>
+        <source>Day off</source>
+        <translation>Ngày nghỉ</translation>
+    </message>
+    <message>
+        <source>Make-up working day</source>
+        <translation>Ngày làm bù</translation>
+    </message>
+    <message>
+        <source>e.g. Tết Nguyên đán</source>
+        <translation>ví dụ: Tết Nguyên đán</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Thêm</translation>
+    </message>
+    <message>
+        <source>&amp;Remove the selected day</source>
+        <translation>&amp;Xóa ngày đã chọn</translation>
+    </message>
+    <message>
+        <source>Check the days of each new year against the Prime Minister's notice on holidays; deadlines in working days count with them.</source>
+        <translation>Mỗi năm mới, hãy đối chiếu các ngày với thông báo nghỉ lễ, Tết của Thủ tướng; các hạn tính theo ngày làm việc dùng lịch này.</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>&amp;Năm:</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>Ngà&amp;y:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>Tên n&amp;gày:</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Weekday</source>
+        <translation>Thứ</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên ngày</translation>
+    </message>
+    <message>
+        <source>Day off</source>
+        <translation>Ngày nghỉ</translation>
+    </message>
+    <message>
+        <source>Make-up working day</source>
+        <translation>Ngày làm bù</translation>
+    </message>
+</context>
+<context>
     <name>CascadeCoverageModel</name>
     <message>
         <source>Level</source>
@@ -3028,6 +3102,14 @@
     <message>
         <source>What the Word reports print in their header and signature block</source>
         <translation>Những gì báo cáo Word in ở phần đầu và phần chữ ký</translation>
+    </message>
+    <message>
+        <source>Working &amp;calendar (days off, make-up days)…</source>
+        <translation>&amp;Lịch làm việc (ngày nghỉ, ngày làm bù)…</translation>
+    </message>
+    <message>
+        <source>The holidays working-day deadlines count with; check each new year</source>
+        <translation>Các ngày nghỉ dùng để tính hạn theo ngày làm việc; kiểm tra lại mỗi năm</translation>
     </message>
     <message>
         <source>SQLite file on this computer</source>

@@ -202,3 +202,41 @@ def test_the_word_template_is_edited_and_restored_in_one_click(
     dialog.set_output("don-doc")
     dialog.letters_combo.setCurrentIndex(dialog.letters_combo.findData("per-org"))
     assert dialog.template_names() == ["don-doc-don-vi"]
+
+
+def test_the_working_calendar_is_edited_by_keyboard(
+    qtbot: QtBot, demo_db: Database, runner: TaskRunner
+) -> None:
+    from datetime import date
+
+    from desktop.services import calendar
+    from desktop.ui.pages.settings_page import SettingsPage
+
+    page = SettingsPage(demo_db, runner=runner)
+    qtbot.addWidget(page)
+    dialog = page.edit_calendar()
+    dialog.year.setValue(2027)
+    seeded = dialog.model.rowCount()
+    assert seeded == len(calendar.list_calendar(demo_db, 2027)) and seeded > 5
+    dialog.day.setFocus()
+    type_text(dialog.day.edit, "24/11")  # no year: the year chosen above
+    dialog.name.setFocus()
+    type_text(dialog.name, "Ngày Văn hóa Việt Nam")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    added = [r for r in calendar.list_calendar(demo_db, 2027) if r.day == date(2027, 11, 24)]
+    assert added and added[0].kind == calendar.HOLIDAY
+    assert added[0].name == "Ngày Văn hóa Việt Nam"
+    assert dialog.model.rowCount() == seeded + 1
+    # a make-up working day on a weekday is refused with the reason, nothing changes
+    dialog.kind.setCurrentIndex(dialog.kind.findData(calendar.WORKDAY))
+    type_text(dialog.day.edit, "25/11/2027")
+    qtbot.keyClick(dialog.day.edit, Qt.Key.Key_Return)
+    assert "thứ Năm" in dialog.error.text()
+    assert dialog.model.rowCount() == seeded + 1
+    # Del removes the selected day
+    row = next(i for i in range(dialog.model.rowCount())
+               if dialog.model.row_at(i).day == date(2027, 11, 24))
+    dialog.table.selectRow(row)
+    dialog.table.setFocus()
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Delete)
+    assert all(r.day != date(2027, 11, 24) for r in calendar.list_calendar(demo_db, 2027))

@@ -342,7 +342,13 @@ class ReportDialog(QDialog):
 
     # ------------------------------------------------------------------ preview
 
+    def done(self, result: int) -> None:
+        self._preview_timer.stop()  # no preview query for a dialog being closed
+        super().done(result)
+
     def refresh_preview(self) -> None:
+        if not self.isVisible() or self._runner.closed:
+            return
         try:
             request = self.request()
         except AppError as exc:

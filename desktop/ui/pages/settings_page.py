@@ -23,6 +23,7 @@ from desktop.services.database import Database
 from desktop.tasks.runner import TaskRunner
 from desktop.ui import i18n
 from desktop.ui.dialogs import file_dialogs, message
+from desktop.ui.dialogs.calendar_dialog import CalendarDialog
 from desktop.ui.dialogs.office_dialog import OfficeDialog
 from desktop.ui.forms.ui_settings_page import Ui_SettingsPage
 from desktop.ui.pages.page import Page
@@ -58,10 +59,24 @@ class SettingsPage(Page):
         self.office_button.setToolTip(self.tr("What the Word reports print in their header "
                                               "and signature block"))
         self.office_button.clicked.connect(self.edit_office)
+        self.calendar_button = QPushButton(self.tr("Working &calendar (days off, make-up "
+                                                   "days)…"))
+        self.calendar_button.setToolTip(self.tr("The holidays working-day deadlines count "
+                                                "with; check each new year"))
+        self.calendar_button.clicked.connect(self.edit_calendar)
         self.ui.dataLayout.addRow(self.office_button)
+        self.ui.dataLayout.addRow(self.calendar_button)
         self.office_dialog: OfficeDialog | None = None
+        self.calendar_dialog: CalendarDialog | None = None
         for button in (self.ui.backupNowButton, self.ui.restoreButton, self.ui.backupFolderButton):
             button.setEnabled(not db.read_only)
+
+    def edit_calendar(self) -> CalendarDialog:
+        if self.calendar_dialog is not None:
+            self.calendar_dialog.deleteLater()
+        self.calendar_dialog = CalendarDialog(self._db, self)
+        self.calendar_dialog.open()
+        return self.calendar_dialog
 
     def edit_office(self) -> OfficeDialog:
         if self.office_dialog is not None:
