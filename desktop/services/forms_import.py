@@ -58,6 +58,7 @@ from desktop.reports.form_workbook import (
     FORM_VERSION,
     FormField,
 )
+from desktop.services import backup
 from desktop.services import org_import_cells as cells
 from desktop.services.database import Database
 from desktop.services.document_numbers import format_number_symbol
@@ -770,6 +771,7 @@ def apply_forms_import(
             items.append(RowChange(f.tracking_id, values, f.version))
     written = sum(len(i.changes) for i in items)
     with db.transaction() as s:
+        backup.before_session(s, "import")  # a verified copy of the data as it was, first
         steps = write_changes(db, s, items, plan.today, what="Nhập phiếu Excel")
         if items:
             db.audit_bulk(

@@ -250,6 +250,9 @@ def test_round_trip_with_the_mistakes_people_make(db: Database, prepared: dict[s
     # the GUI's choice: the accepted files, and the confirmed match
     result = apply_forms_import(db, plan, only_accepted=True, confirmed=[back / src[3].name])
     assert result.files == 4 and result.rows_changed == 4
+    if db.dialect == "sqlite":  # a verified copy of the data as it was, taken first
+        backups = Path(db.location).parent / "backups"
+        assert any("truoc-nhap" in p.name for p in backups.iterdir())
     r0 = row_of(db, t[0].tracking_id)
     assert (
         r0["received_date"],
