@@ -63,15 +63,28 @@ def roman(n: int) -> str:
     return "".join(out)
 
 
-def number_line(profile: Profile, number: str, type_symbol: str, body_symbol: str) -> str:
-    """"Số 15-BC/BTGDVTU" (Party) / "Số: 15/BC-UBND" (State); a blank number keeps spaces for
-    the records clerk to write it in."""
+LETTER = "CV"
+
+
+def symbol_pattern(profile: Profile, type_symbol: str, unit: str = "") -> str:
+    """The pattern of a number and symbol. A State công văn has no type abbreviation: the
+    body's, then the drafting unit's ("Số: 1234/SNV-VP", NĐ 30 Phụ lục III); every other
+    document follows the profile ("15-BC/BTGDVTU", "05/BC-UBND")."""
+    if profile.regime == "state" and type_symbol == LETTER:
+        return "{number}/{body}" + (f"-{unit}" if unit else "")
+    return profile.rules.number_pattern
+
+
+def number_line(profile: Profile, number: str, type_symbol: str, body_symbol: str,
+                unit: str = "") -> str:
+    """"Số 15-BC/BTGDVTU" (Party) / "Số: 15/BC-UBND" (State; a công văn "Số: 15/UBND-VP");
+    a blank number keeps spaces for the records clerk to write it in."""
     rules = profile.rules
     number = safe(number)
     if number.isdigit() and len(number) < rules.number_zero_pad:
         number = number.zfill(rules.number_zero_pad)
-    text = rules.number_pattern.format(number=number or rules.blank_number, type=type_symbol,
-                                       body=body_symbol)
+    text = symbol_pattern(profile, type_symbol, safe(unit)).format(
+        number=number or rules.blank_number, type=type_symbol, body=body_symbol)
     return rules.number_prefix + text
 
 

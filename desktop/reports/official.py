@@ -54,7 +54,8 @@ class Letterhead:
 
 def number_text(profile: Profile, head: Letterhead) -> str:
     """ "15-CV/BTGDVTU" (the number line without "Số"), or the blank form when unnumbered."""
-    line = number_line(profile, head.number, head.type_symbol, head.office.symbol)
+    line = number_line(profile, head.number, head.type_symbol, head.office.symbol,
+                       head.office.drafting_unit)
     return line[len(profile.rules.number_prefix) :]
 
 
@@ -86,7 +87,8 @@ def fill_head(
     office = head.office
     date_line = official_date_line(safe(office.place_name), head.issued)
     marker = markers["khoi_tieu_de"]
-    number = number_line(profile, head.number, head.type_symbol, office.symbol)
+    number = number_line(profile, head.number, head.type_symbol, office.symbol,
+                         office.drafting_unit)
     if kind == "register":
         table = register_header_block(doc, profile, office, date_line)
     elif kind == "letter":

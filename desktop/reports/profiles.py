@@ -169,6 +169,7 @@ class OfficeValues:
     signer_name: str = ""
     recipient_line_end: str = ""
     recipient_last_end: str = ""
+    drafting_unit: str = ""  # State công văn: "VP" in "Số: 15/UBND-VP"
 
 
 def formats_dir() -> Path:

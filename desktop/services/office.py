@@ -28,6 +28,7 @@ OFFICE_SETTING_KEYS = {
     "name_in_text": "office.name_in_text",
     "recipient_line_end": "office.recipient_line_end",
     "recipient_last_end": "office.recipient_last_end",
+    "drafting_unit": "office.drafting_unit",
     "report_recipients": "report.ket_qua.recipients",
 }
 REGIMES = ("party", "state")
@@ -51,6 +52,7 @@ class OfficeSettings:
     recipient_line_end: str = ""  # "": the profile's (";")
     recipient_last_end: str = ""  # "": the profile's (".")
     report_recipients: str = ""  # "": the default lines, one a line
+    drafting_unit: str = ""  # State công văn: "VP" in "Số: 15/UBND-VP"
     body_id: int | None = None
     version: int | None = None
 
@@ -89,6 +91,7 @@ def _cleaned(values: OfficeSettings) -> OfficeSettings:
         recipient_line_end=clean_line(values.recipient_line_end),
         recipient_last_end=clean_line(values.recipient_last_end),
         report_recipients="\n".join(x for x in recipients if x),
+        drafting_unit=clean_line(values.drafting_unit).upper().replace(" ", ""),
     )
 
 
@@ -101,6 +104,9 @@ def _validate(s: object, values: OfficeSettings) -> None:
     if not _SYMBOL.match(values.symbol):
         raise ValidationError("Ký hiệu cơ quan chỉ gồm chữ in hoa, chữ số và dấu gạch ngang, "
                               "ví dụ «BTGDVTU» hoặc «UBND».", "symbol")
+    if values.drafting_unit and not _SYMBOL.match(values.drafting_unit):
+        raise ValidationError("Ký hiệu đơn vị soạn thảo chỉ gồm chữ in hoa, chữ số và dấu "
+                              "gạch ngang, ví dụ «VP».", "drafting_unit")
     if values.regime not in REGIMES:
         raise ValidationError("Chọn khối Đảng hoặc Nhà nước.", "regime")
     if values.format_profile and values.format_profile not in available_profiles():

@@ -193,7 +193,9 @@ def preview(db: Database, request: ReportRequest) -> list[str]:
 
 
 def _symbol(office: Office) -> str:
-    pattern = office.profile.rules.number_pattern
+    from desktop.reports.blocks import symbol_pattern
+
+    pattern = symbol_pattern(office.profile, "CV", office.values.drafting_unit)
     return pattern.format(number="", type="CV", body=office.values.symbol).lstrip("-/ ")
 
 

@@ -56,7 +56,7 @@ __all__ = [
 
 Progress = Callable[[float, str], None]
 SETTING_KEYS = ("office.name_in_text", "office.recipient_line_end",
-                "office.recipient_last_end", "report.ket_qua.recipients")
+                "office.recipient_last_end", "office.drafting_unit", "report.ket_qua.recipients")
 _DEFAULT_RECIPIENTS = {
     "party": ("Thường trực Tỉnh ủy (b/c)", "Lãnh đạo Ban", "Lưu Văn phòng Ban"),
     "state": ("Như trên", "Lưu: VT"),
@@ -157,6 +157,7 @@ def office_values(s: Any, options: KetQuaOptions | None = None) -> tuple[OfficeV
         signer_name=pick(options.signer_name, body.signer_name),
         recipient_line_end=clean_line(settings.get("office.recipient_line_end")),
         recipient_last_end=clean_line(settings.get("office.recipient_last_end")),
+        drafting_unit=clean_line(settings.get("office.drafting_unit")).upper(),
     )
     return office, body
 

@@ -1962,6 +1962,10 @@
         <translation>Nhà nước</translation>
     </message>
     <message>
+        <source>e.g. VP: a State công văn is numbered “Số: 15/UBND-VP”</source>
+        <translation>ví dụ VP: công văn khối Nhà nước đánh số «Số: 15/UBND-VP»</translation>
+    </message>
+    <message>
         <source>empty: from the name lines (e.g. “Ban Tuyên giáo và Dân vận Tỉnh ủy”)</source>
         <translation>để trống: lấy theo các dòng tên (ví dụ «Ban Tuyên giáo và Dân vận Tỉnh ủy»)</translation>
     </message>
@@ -1988,6 +1992,10 @@
     <message>
         <source>S&amp;ymbol:</source>
         <translation>&amp;Ký hiệu:</translation>
+    </message>
+    <message>
+        <source>Drafting &amp;unit (State letters):</source>
+        <translation>Đơn vị soạn thả&amp;o (công văn khối Nhà nước):</translation>
     </message>
     <message>
         <source>&amp;Place name:</source>

@@ -80,7 +80,8 @@ def test_don_doc_is_a_cong_van_with_the_list_attached(written, demo) -> None:  #
     cf.check_fonts_and_styles(doc, path, profile, ("letter_excerpt", "salutation"))
     cf.check_clean_xml(path)
     left, _right = cf.check_header_table(doc.tables[0], profile)
-    symbol = "Số 07-CV/BTGDVTU" if profile.regime == "party" else "Số: 08/CV-BTGDVTU"
+    # a State công văn has no type abbreviation (NĐ 30: "Số: 1234/SNV-VP")
+    symbol = "Số 07-CV/BTGDVTU" if profile.regime == "party" else "Số: 08/BTGDVTU"
     assert symbol in left
     excerpt = [p for p in doc.tables[0].rows[0].cells[0].paragraphs
                if p.style.name == style_id("letter_excerpt")]
@@ -125,13 +126,13 @@ def test_reminders_and_the_outgoing_entry_are_recorded_once(written, demo) -> No
         entry = s.scalars(select(m.OutgoingEntry).where(
             m.OutgoingEntry.number == (7 if profile.regime == "party" else 8))).one()
         assert entry.document_id == doc_id and entry.issue_date == DAY
-        assert entry.symbol == ("CV/BTGDVTU" if profile.regime == "party" else "CV-BTGDVTU")
+        assert entry.symbol == ("CV/BTGDVTU" if profile.regime == "party" else "BTGDVTU")
         reminders = s.scalars(select(m.Reminder).where(m.Reminder.outgoing_id == entry.id)).all()
         assert len(reminders) == LATE and {r.sent_date for r in reminders} == {DAY}
     assert "đã vào sổ văn bản đi" in files["don-doc"].summary
     rows = cf.check_data_table(Document(str(files["so-van-ban-di"].paths[0])).tables[1], 1,
                                1 if profile.regime == "party" else 2)
-    assert rows[-1][1] == ("07-CV/BTGDVTU" if profile.regime == "party" else "08/CV-BTGDVTU")
+    assert rows[-1][1] == ("07-CV/BTGDVTU" if profile.regime == "party" else "08/BTGDVTU")
 
 
 def test_preview_writes_nothing_and_a_used_number_is_refused(demo, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -223,3 +224,15 @@ def test_shipped_templates_are_what_the_generator_makes(name: str, tmp_path) -> 
     write_reproducibly(build_template(TEMPLATES[name], name), fresh)
     assert fresh.read_bytes() == default_template(name).read_bytes()
     assert [p.text for p in Document(str(fresh)).paragraphs] == [t for _, t in TEMPLATES[name]]
+
+
+def test_numbers_and_symbols_of_each_regime() -> None:
+    from desktop.reports.blocks import number_line
+    from desktop.reports.profiles import load_profile
+
+    party, state = load_profile("party-36"), load_profile("state-30")
+    assert number_line(party, "15", "BC", "BTGDVTU") == "Số 15-BC/BTGDVTU"
+    assert number_line(party, "7", "CV", "BTGDVTU") == "Số 07-CV/BTGDVTU"
+    assert number_line(state, "5", "BC", "UBND") == "Số: 05/BC-UBND"
+    assert number_line(state, "1234", "CV", "SNV", "VP") == "Số: 1234/SNV-VP"
+    assert number_line(state, "12", "CV", "UBND") == "Số: 12/UBND"

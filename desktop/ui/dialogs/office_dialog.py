@@ -29,8 +29,9 @@ from desktop.ui.dialogs import message
 from desktop.ui.dialogs.report_dialog import PROFILES
 from desktop.ui.widgets.date_edit import ErrorLabel
 
-_LINES = ("superior_name", "symbol", "place_name", "signer_authority", "signer_title",
-          "signer_name", "name_in_text", "recipient_line_end", "recipient_last_end")
+_LINES = ("superior_name", "symbol", "drafting_unit", "place_name", "signer_authority",
+          "signer_title", "signer_name", "name_in_text", "recipient_line_end",
+          "recipient_last_end")
 
 
 class OfficeDialog(QDialog):
@@ -53,6 +54,8 @@ class OfficeDialog(QDialog):
         for key, label in PROFILES:
             self.profile.addItem(label, key)
         self.edits["symbol"].setPlaceholderText("BTGDVTU")
+        self.edits["drafting_unit"].setPlaceholderText(
+            self.tr("e.g. VP: a State công văn is numbered “Số: 15/UBND-VP”"))
         self.edits["name_in_text"].setPlaceholderText(
             self.tr("empty: from the name lines (e.g. “Ban Tuyên giáo và Dân vận Tỉnh ủy”)"))
         self.edits["recipient_line_end"].setPlaceholderText(self.tr("empty: the format's (;)"))
@@ -73,6 +76,7 @@ class OfficeDialog(QDialog):
             ("superior_name", self.tr("&Superior body:")),
             ("name", self.tr("Office &name (a line each):")),
             ("symbol", self.tr("S&ymbol:")),
+            ("drafting_unit", self.tr("Drafting &unit (State letters):")),
             ("place_name", self.tr("&Place name:")),
             ("regime", self.tr("&Regime:")),
             ("format_profile", self.tr("&Format:")),
