@@ -194,3 +194,24 @@ def test_the_grouping_is_remembered(qtbot: QtBot, demo_db: Database, runner: Tas
     settle(qtbot, again.grid)
     qtbot.waitUntil(lambda: again.grid.model.grouped)
     assert again.grid.model.is_header(0)
+
+
+def test_clearing_a_filter_fetches_the_rows_around_the_cursor_off_the_gui_thread(
+    qtbot: QtBot, demo_db: Database, runner: TaskRunner
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    _page, grid = open_grid(qtbot, demo_db, runner)
+    doc = find_document(demo_db, "05-KL/TU").id
+    ids = row_ids(demo_db, doc, as_of=DEMO_TODAY)
+    assert len(ids) > 260
+    deep = ids[250]
+    grid.filters.set_filter(TrackingFilter(search=row(demo_db, deep).org_name))
+    settle(qtbot, grid)
+    grid.view.setCurrentIndex(grid.model.index(grid.model.row_of(deep), 3))
+    fetched = grid.model.fetch_count
+    grid.filters.set_filter(TrackingFilter())
+    settle(qtbot, grid)
+    QApplication.processEvents()  # paint the rows around the cursor
+    assert grid.model.id_at(grid.view.currentIndex().row()) == deep
+    assert grid.model.fetch_count == fetched  # nothing fetched while painting

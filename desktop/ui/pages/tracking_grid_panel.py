@@ -261,12 +261,13 @@ class TrackingGridPanel(QWidget):
         def work(_state: object) -> tuple[list[int] | list[GridGroup], list[TrackingRowDTO]]:
             if by:
                 groups = grouped_row_ids(db, document_id, by, flt, sort, today)
-                first = [i for g in groups if g.key not in collapsed for i in g.ids][:BATCH]
-                return groups, fetch_rows(db, first, today)
+                shown = [i for g in groups if g.key not in collapsed for i in g.ids]
+                return groups, fetch_rows(db, _around(shown, target), today)
             ids = row_ids(db, document_id, flt, sort, today)
-            return ids, fetch_rows(db, ids[:BATCH], today)
+            return ids, fetch_rows(db, _around(ids, target), today)
 
         collapsed = set(self.model.collapsed_keys)
+        target = self._pending_row if self._pending_row is not None else keep
 
         def count(_state: object) -> GridSummary:
             return grid_summary(db, document_id, flt, today)
@@ -558,3 +559,18 @@ class TrackingGridPanel(QWidget):
         else:
             message.show_exception(self, exc)
         self.bulk_finished.emit(None)
+
+
+def _around(ids: list[int], target: int | None) -> list[int]:
+    """The rows the grid will show first: the top of the list, or the rows around the row the
+    cursor comes back to (fetched here, on the worker, so painting never fetches them on the
+    GUI thread)."""
+    if target is not None:
+        try:
+            at = ids.index(target)
+        except ValueError:
+            at = 0
+        start = max(0, at - BATCH // 2)
+        return ids[start:start + BATCH]
+    return ids[:BATCH]
+
