@@ -22,9 +22,14 @@ from typing import Protocol
 
 from desktop.domain.errors import DatabaseError
 
-# GetDriveTypeW answers
-DRIVE_UNKNOWN, DRIVE_NO_ROOT, DRIVE_REMOVABLE, DRIVE_FIXED = 0, 1, 2, 3
-DRIVE_REMOTE, DRIVE_CDROM, DRIVE_RAMDISK = 4, 5, 6
+# GetDriveTypeW answers, re-exported (the Win32 calls themselves live in desktop.services.winsys)
+from desktop.services.winsys import DRIVE_CDROM as DRIVE_CDROM  # noqa: E402
+from desktop.services.winsys import DRIVE_FIXED as DRIVE_FIXED  # noqa: E402
+from desktop.services.winsys import DRIVE_NO_ROOT as DRIVE_NO_ROOT  # noqa: E402
+from desktop.services.winsys import DRIVE_RAMDISK as DRIVE_RAMDISK  # noqa: E402
+from desktop.services.winsys import DRIVE_REMOTE as DRIVE_REMOTE  # noqa: E402
+from desktop.services.winsys import DRIVE_REMOVABLE as DRIVE_REMOVABLE  # noqa: E402
+from desktop.services.winsys import DRIVE_UNKNOWN as DRIVE_UNKNOWN  # noqa: E402
 
 #: Environment variables naming a sync client's folder.
 CLOUD_ENV_VARS = ("OneDrive", "OneDriveCommercial", "OneDriveConsumer")
@@ -97,9 +102,9 @@ class RealSystem:
         self.env = os.environ
 
     def drive_type(self, root: str) -> int:  # pragma: no cover - Windows only
-        import ctypes
+        from desktop.services import winsys
 
-        return int(ctypes.windll.kernel32.GetDriveTypeW(root))
+        return winsys.SYSTEM.drive_type(root)
 
     def mounts(self) -> str:
         try:
