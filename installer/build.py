@@ -155,7 +155,7 @@ def sign(paths: list[Path]) -> None:
         say(f"signed {path.name}")
 
 
-def build_installer(payload: Path, ver: str, *, portable: bool) -> Path:
+def build_installer(payload: Path, ver: str, *, portable: bool, fast: bool = False) -> Path:
     makensis = shutil.which("makensis")
     if makensis is None:
         raise SystemExit("makensis not found: install NSIS (Windows: https://nsis.sf.net; "
@@ -167,6 +167,8 @@ def build_installer(payload: Path, ver: str, *, portable: bool) -> Path:
                f"-DICON={ROOT / 'resources' / 'icons' / 'app.ico'}"]
     if portable:
         defines.append("-DPORTABLE")
+    if fast:
+        defines.append("-DFASTCOMPRESS")
     command = [makensis, "-V2", "-WX", "-INPUTCHARSET", "UTF8", *defines, str(NSI)]
     say(" ".join(Path(c).name if i == 0 else c for i, c in enumerate(command)))
     subprocess.run(command, check=True)
@@ -181,6 +183,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--installer", action="store_true")
     parser.add_argument("--portable", action="store_true")
     parser.add_argument("--payload", type=Path)
+    parser.add_argument("--fast-compress", action="store_true",
+                        help="zlib instead of solid LZMA (tests: the script is what is checked)")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
     ver = version()
@@ -197,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
         if WINDOWS:  # the programs are signed before they go into the installer
             sign([p for p in (bundle / GUI_EXE, bundle / CLI_EXE) if p.exists()])
         for portable in ([False] if args.installer else []) + ([True] if args.portable else []):
-            sign([build_installer(bundle, ver, portable=portable)])
+            sign([build_installer(bundle, ver, portable=portable, fast=args.fast_compress)])
     return 0
 
 

@@ -19,7 +19,11 @@
 
 Unicode true
 ManifestDPIAware true
-SetCompressor /SOLID lzma
+!ifdef FASTCOMPRESS  ; tests only: the script is under test, not the compression
+  SetCompressor zlib
+!else
+  SetCompressor /SOLID lzma
+!endif
 
 !ifndef VERSION
   !define VERSION "0.0.0"

@@ -32,7 +32,7 @@ def test_the_frozen_bundle_passes_its_self_test_and_packs_into_the_installer(
 ) -> None:
     out = tmp_path / "build.log"
     command = [sys.executable, str(ROOT / "installer" / "build.py"), "--selftest",
-               "--installer", "--portable"]
+               "--installer", "--portable", "--fast-compress"]
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     if shutil.which("makensis") is None:
         pytest.fail("makensis (NSIS) is not installed; .ci/run installs it")
