@@ -81,6 +81,18 @@ def quiet_message_boxes() -> Iterator[list[message.ShownMessage]]:
     message.set_interactive(True)
 
 
+@pytest.fixture(autouse=True)
+def no_dialog_left_open() -> Iterator[None]:
+    """A window-modal dialog a test left open would take the next tests' key presses (their
+    shortcuts never fire): close what is still shown after each test."""
+    yield
+    from PySide6.QtWidgets import QDialog
+
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QDialog) and widget.isVisible():
+            widget.close()
+
+
 @pytest.fixture
 def runner() -> Iterator[TaskRunner]:
     task_runner = TaskRunner()

@@ -39,6 +39,8 @@ def _preview(qtbot: QtBot, dialog: ReportDialog) -> str:
 def _export(qtbot: QtBot, dialog: ReportDialog) -> None:
     with qtbot.waitSignal(dialog.exported, timeout=30_000):
         qtbot.keyClick(dialog.export_button, Qt.Key.Key_Space)
+    if dialog.saved_dialog is not None:  # closed at the end of the test, like the dialog
+        qtbot.addWidget(dialog.saved_dialog)
 
 
 def test_the_report_of_a_document_from_the_reports_page(
@@ -49,6 +51,7 @@ def test_the_report_of_a_document_from_the_reports_page(
     doc = find_document(demo_db, "05-KL/TU")
     page.document_combo.setCurrentIndex(page.document_combo.findData(doc.id))
     dialog = page.open_report_dialog()
+    qtbot.addWidget(dialog)  # window-modal dialogs left open would swallow later tests' keys
     dialog._today = DEMO_TODAY
     dialog.report_date.set_date(DEMO_TODAY)
     assert dialog.output == "ket-qua" and dialog.document_combo.currentData() == doc.id
@@ -160,6 +163,7 @@ def test_the_office_is_edited_from_the_settings_page_and_printed(
     page = SettingsPage(demo_db, runner=runner)
     qtbot.addWidget(page)
     dialog = page.edit_office()
+    qtbot.addWidget(dialog)
     assert dialog.edits["symbol"].text() == load_office(demo_db).symbol
     signer = dialog.edits["signer_name"]
     signer.selectAll()
@@ -215,6 +219,7 @@ def test_the_working_calendar_is_edited_by_keyboard(
     page = SettingsPage(demo_db, runner=runner)
     qtbot.addWidget(page)
     dialog = page.edit_calendar()
+    qtbot.addWidget(dialog)
     dialog.year.setValue(2027)
     seeded = dialog.model.rowCount()
     assert seeded == len(calendar.list_calendar(demo_db, 2027)) and seeded > 5

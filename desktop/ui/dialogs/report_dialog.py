@@ -344,6 +344,9 @@ class ReportDialog(QDialog):
 
     def done(self, result: int) -> None:
         self._preview_timer.stop()  # no preview query for a dialog being closed
+        for child in (self.saved_dialog, self.office_dialog):
+            if child is not None and child.isVisible():
+                child.close()
         super().done(result)
 
     def refresh_preview(self) -> None:
