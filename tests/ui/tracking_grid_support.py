@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+import time
+
+from PySide6.QtCore import QEvent, QEventLoop, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -59,12 +61,13 @@ def press(grid: TrackingGridPanel, key: Qt.Key, modifiers: Qt.KeyboardModifier =
           Qt.KeyboardModifier.NoModifier, text: str = "") -> None:
     """One key press + release on whatever has the focus (the grid or its open editor)."""
     window = grid.window()
-    if modifiers & Qt.KeyboardModifier.ControlModifier and QApplication.activeModalWidget() \
-            is None and QApplication.activeWindow() is not window:
+    if QApplication.activeModalWidget() is None and QApplication.activeWindow() is not window:
         # shortcuts fire only in the active window; a long test run may have left another
         # test's window active
         window.activateWindow()
-        QApplication.processEvents()
+        deadline = time.monotonic() + 2.0  # activation is asynchronous on some platforms
+        while QApplication.activeWindow() is not window and time.monotonic() < deadline:
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
     target = focused(grid.view)
     for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
         QApplication.sendEvent(target, QKeyEvent(kind, key, modifiers, text))

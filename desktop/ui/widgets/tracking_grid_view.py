@@ -129,7 +129,14 @@ class TrackingGridView(QTableView):
     def closeEditor(self, editor: QWidget, hint: Hint) -> None:
         current = self.currentIndex()
         failed = bool(self.grid_model().error_at(current)) if current.isValid() else False
+        # the editor had the window's focus: give it back to the grid. (Qt does so only when
+        # the window is active at that moment; otherwise the focus would fall to the next
+        # widget of the chain, outside the grid, and Ctrl+Z would no longer reach it.)
+        focus = self.window().focusWidget()
+        keep = focus is not None and (focus is editor or editor.isAncestorOf(focus))
         super().closeEditor(editor, Hint.NoHint)
+        if keep:
+            self.setFocus()
         if failed or not current.isValid():
             return  # a refused value: stay on the red cell
         if hint == Hint.SubmitModelCache:
