@@ -50,6 +50,7 @@ __all__ = [
     "fetch_rows_in",
     "grid_summary",
     "row_ids",
+    "row_versions",
 ]
 
 _CHUNK = 5000
@@ -159,6 +160,18 @@ def grid_summary(
             total += n
             overdue += n if late else 0
     return GridSummary(total, by_status, overdue)
+
+
+def row_versions(db: Database, ids: Sequence[int]) -> dict[int, int]:
+    """The stored version of each row (for a bulk action on rows the grid never fetched):
+    one light query per chunk instead of whole rows with their status."""
+    t = m.Tracking
+    found: dict[int, int] = {}
+    with db.read() as s:
+        conn = s.connection()
+        for chunk in _chunks(list(ids)):
+            found.update(conn.execute(select(t.id, t.version).where(t.id.in_(chunk))).all())
+    return found
 
 
 def fetch_rows(db: Database, ids: Sequence[int], as_of: date | None = None) -> list[TrackingRowDTO]:

@@ -47,6 +47,7 @@ from desktop.services.tracking_grid import (
     fetch_rows,
     grid_summary,
     row_ids,
+    row_versions,
 )
 from desktop.services.tracking_grid_groups import GROUP_BY, GridGroup, grouped_row_ids
 from desktop.services.ui_queries_tracking import tracking_id_of
@@ -247,8 +248,8 @@ class TrackingGridPanel(QWidget):
     def reload(self, keep: int | None = None) -> None:
         """Query the ids again (filter, sort) on the TaskRunner, then show the first rows and
         keep the current row; :attr:`loading` is True meanwhile (a newer reload wins)."""
-        if self.document_id is None:
-            return
+        if self.document_id is None or self._runner.closed:
+            return  # (a late search-box timer while the program closes)
         current = self.view.currentIndex()
         if keep is None and current.isValid() and self.model.rowCount():
             keep = self.model.id_at(current.row())
@@ -440,7 +441,7 @@ class TrackingGridPanel(QWidget):
     def _recount_blocks(self) -> None:
         """Grouped: count each block's overdue rows again after a bulk change (the rows stay
         where they are until the next reload)."""
-        if not self.model.grouped or self.document_id is None:
+        if not self.model.grouped or self.document_id is None or self._runner.closed:
             return
         db, document_id, by, flt, today = (self._db, self.document_id, self.grouping,
                                            self.filters.value(), self.today)
@@ -531,7 +532,7 @@ class TrackingGridPanel(QWidget):
 
         def work(_state: object) -> BulkResult:
             if unseen:
-                versions.update((r.id, r.version) for r in fetch_rows(db, unseen, today))
+                versions.update(row_versions(db, unseen))
             return bulk_update(db, ids, action, versions, today=today)
 
         self.busy = True
