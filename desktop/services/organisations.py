@@ -97,19 +97,19 @@ def _child_count_delta(moves: dict[int, tuple[int | None, int | None]]) -> Count
     return delta
 
 
-def latest_denominator_id(day: date, org: Any = m.Organisation) -> Any:
-    """Id of the organisation's latest denominators dated on or before ``day`` (correlated).
+def latest_denominators(day: date) -> Any:
+    """Per organisation, the date of its latest denominators on or before ``day``: a grouped
+    subquery with the columns ``organisation_id`` and ``as_of``.
 
-    ``LEFT JOIN`` an alias of ``org_denominators`` on it: one index probe and one row read,
-    cheaper than one subquery per column (44 ms against 55 ms over 20,000 organisations)."""
+    ``LEFT JOIN`` it, then ``org_denominators`` on ``(organisation_id, as_of)`` (unique): one
+    grouped pass over the denominators rather than a correlated probe per organisation, which
+    PostgreSQL evaluated twice per row."""
     d = aliased(m.OrgDenominator)
     return (
-        select(d.id)
-        .where(d.organisation_id == org.id, d.as_of <= day)
-        .order_by(d.as_of.desc())
-        .limit(1)
-        .correlate(org)
-        .scalar_subquery()
+        select(d.organisation_id, func.max(d.as_of).label("as_of"))
+        .where(d.as_of <= day)
+        .group_by(d.organisation_id)
+        .subquery()
     )
 
 
@@ -229,12 +229,14 @@ def flat_list(
     org = m.Organisation
     asof = AsOf(day)
     dn = aliased(m.OrgDenominator)
+    latest = latest_denominators(day)
     stmt = (
         select(org.id, asof.name, asof.short_name, org.code, asof.kind_id, asof.parent_id,
                org.depth, org.valid_from, org.valid_to, dn.party_cells, dn.party_members,
                org.search_key)
         .outerjoin(asof.history, asof.onclause)
-        .outerjoin(dn, dn.id == latest_denominator_id(day))
+        .outerjoin(latest, latest.c.organisation_id == org.id)
+        .outerjoin(dn, and_(dn.organisation_id == org.id, dn.as_of == latest.c.as_of))
         .where(active_on(day))
     )
     filtered = kind_ids is not None
