@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import bindparam, insert, literal_column, select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from desktop.domain.dates import format_date
@@ -32,6 +32,7 @@ from desktop.domain.errors import ConflictError
 from desktop.services.database import Database
 from desktop.services.document_numbers import format_number_symbol
 from desktop.services.tracking_fields import ROW_FIELDS, check_row, coerce_all
+from desktop.store import audit_chain
 from desktop.store import models as m
 from desktop.store.models import utcnow
 
@@ -195,11 +196,8 @@ def audit_rows(db: Database, s: Session, entity: str, action: AuditAction,
     """One audit row per (entity id, before, after, summary), in one Core insert."""
     if not entries:
         return
-    # one timestamp for the whole write, as a literal in storage form (naive UTC, as
-    # UTCDateTime writes it): converting it again for each of thousands of rows costs more
-    # than the insert
-    at = literal_column(f"'{utcnow().replace(tzinfo=None):%Y-%m-%d %H:%M:%S.%f}'")
-    s.execute(insert(m.AuditEntry.__table__).values(at=at), [
+    audit_chain.append(s.connection(), m.AuditEntry.__table__,
+                       utcnow().replace(tzinfo=None), [
         {"actor": db.actor, "action": action.value, "entity": entity,
          "entity_id": entity_id, "before": _dumps(before) if before is not None else None,
          "after": _dumps(after) if after is not None else None, "summary": summary[:300]}

@@ -1,10 +1,12 @@
 """The audit log's hash chain and its append-only guard (store level: SQL, no services).
 
-Every ``audit_log`` row is *sealed* once, in the transaction that wrote it, just before commit:
-it gets the next chain position ``seq``, the previous row's hash ``prev_hash`` and its own
-``row_hash`` = SHA-256 of its content and ``prev_hash``. Rows may be inserted by any code path
-(ORM objects, Core bulk inserts); sealing picks up whatever is unsealed (a partial index keeps
-that query cheap), so no writer has to know about the chain.
+Every ``audit_log`` row is *sealed* once, in the transaction that wrote it: it gets the next
+chain position ``seq``, the previous row's hash ``prev_hash`` and its own ``row_hash`` = SHA-256
+of its content and ``prev_hash``. Rows may be inserted by any code path (ORM objects, Core bulk
+inserts); :func:`seal`, run just before commit, picks up whatever is unsealed (a partial index
+keeps that query cheap), so no writer has to know about the chain. Bulk writers that insert
+thousands of rows call :func:`append` instead, which inserts them already sealed: the same
+chain, without reading every row back and updating it a second time.
 
 Concurrency: SQLite write transactions start with ``BEGIN IMMEDIATE``, so only one writer can
 seal at a time. On PostgreSQL two clerks can commit at once; sealing takes a transaction-level
@@ -25,7 +27,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, text
+from sqlalchemy import Connection, Table, bindparam, insert, literal_column, text
 
 #: Arbitrary constant key of the PostgreSQL advisory lock that serialises sealing.
 PG_SEAL_LOCK = 0x54444354_0001
@@ -121,7 +123,7 @@ def seal(conn: Connection) -> int:
     if not unsealed:
         return 0
     if conn.dialect.name == "postgresql":
-        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_SEAL_LOCK})
+        _lock(conn)
         # Rows another clerk sealed while we waited are not ours to seal again.
         unsealed = (
             conn.execute(text("SELECT id FROM audit_log WHERE row_hash IS NULL ORDER BY id"))
@@ -150,6 +152,49 @@ def seal(conn: Connection) -> int:
         conn.execute(stmt, params)
         done += len(params)
     return done
+
+
+def _lock(conn: Connection) -> None:
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_SEAL_LOCK})
+
+
+@dataclass(frozen=True, slots=True)
+class _Content:
+    at: datetime
+    actor: str
+    action: str
+    entity: str
+    entity_id: int | None
+    before: str | None
+    after: str | None
+    summary: str
+
+
+def append(conn: Connection, table: Table, at: datetime, rows: list[dict[str, Any]]) -> None:
+    """Insert audit rows already sealed, in one statement, at the end of the chain.
+
+    ``at`` is the naive UTC time of the whole write; each row gives ``actor``, ``action``,
+    ``entity``, ``entity_id``, ``before``, ``after`` (JSON text or None) and ``summary`` exactly
+    as they are to be stored. Rows this transaction wrote before are sealed first, so the chain
+    keeps the order of writing. On PostgreSQL the sealing lock is then held to commit, as
+    :func:`seal` holds it.
+    """
+    if not rows:
+        return
+    seal(conn)
+    _lock(conn)
+    seq, prev = last_seal(conn)
+    params = []
+    for row in rows:
+        seq += 1
+        digest = row_hash(seq, _Content(at=at, **row), prev)
+        params.append({**row, "seq": seq, "prev_hash": prev, "row_hash": digest})
+        prev = digest
+    # the time as a literal in storage form (naive UTC): converting it for each of thousands
+    # of rows costs more than the insert
+    stamp = literal_column(f"'{at:%Y-%m-%d %H:%M:%S.%f}'")
+    conn.execute(insert(table).values(at=stamp), params)
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,11 +5,13 @@ from __future__ import annotations
 import threading
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.exc import DBAPIError
 
+from desktop.domain.enums import AuditAction
 from desktop.services.audit import document_history, verify
 from desktop.services.database import Database
+from desktop.services.tracking_write import audit_rows
 from desktop.store import audit_chain
 from desktop.store import models as m
 
@@ -44,6 +46,32 @@ def test_every_row_is_sealed_in_one_chain(db: Database) -> None:
     assert all(b.prev_hash == a.row_hash for a, b in zip(rows, rows[1:], strict=False))
     verdict = verify(db)
     assert verdict.ok and verdict.checked == 8
+
+
+def _write_bulk(db: Database, n: int, prefix: str = "Chi bộ") -> None:
+    """Transactions that mix ORM audit rows (sealed at commit) with rows inserted sealed."""
+    for i in range(n):
+        with db.transaction() as s:
+            s.add(m.Organisation(name=f"{prefix} {i}"))
+            s.flush()
+            changes = [(k, {"note": ""}, {"note": f"{prefix} {i}.{k}"}, "sửa") for k in range(3)]
+            audit_rows(db, s, "tracking", AuditAction.UPDATE, changes)
+            db.audit_bulk(s, "organisations", f"sau {i}")
+
+
+def test_rows_inserted_sealed_join_the_chain_in_the_order_written(db: Database) -> None:
+    _write_bulk(db, 3)
+    with db.read() as s:
+        rows = s.execute(select(m.AuditEntry.entity, m.AuditEntry.summary, m.AuditEntry.id)
+                         .order_by(m.AuditEntry.seq)).all()
+        unsealed = s.scalar(select(func.count()).where(m.AuditEntry.row_hash.is_(None)))
+    assert unsealed == 0
+    # per transaction: the organisation (flushed before), the three rows, then the summary
+    assert [r.entity for r in rows[:5]] == ["organisations"] + ["tracking"] * 3 + ["organisations"]
+    assert rows[4].summary == "sau 0"
+    assert [r.id for r in rows] == sorted(r.id for r in rows)
+    verdict = verify(db)
+    assert verdict.ok and verdict.checked == 15, verdict.message
 
 
 def test_audit_rows_cannot_be_updated_or_deleted(db: Database) -> None:
@@ -119,6 +147,29 @@ def test_two_clerks_committing_at_once_keep_one_chain(pg_db: Database) -> None:
     assert not errors
     verdict = verify(pg_db)
     assert verdict.ok and verdict.checked == 60, verdict.message
+
+
+@pytest.mark.postgres
+def test_two_clerks_writing_in_bulk_at_once_keep_one_chain(pg_db: Database) -> None:
+    other = Database.open(pg_db.engine.url.render_as_string(hide_password=False), actor="b")
+    errors: list[BaseException] = []
+
+    def clerk(db: Database, name: str) -> None:
+        try:
+            _write_bulk(db, 10, name)
+        except BaseException as exc:  # pragma: no cover - shown by the assertion
+            errors.append(exc)
+
+    threads = [threading.Thread(target=clerk, args=(d, n))
+               for d, n in ((pg_db, "Chi bộ A"), (other, "Chi bộ B"))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    other.close()
+    assert not errors
+    verdict = verify(pg_db)
+    assert verdict.ok and verdict.checked == 100, verdict.message
 
 
 def test_document_history_lists_the_document_and_its_tracking(sqlite_db: Database) -> None:
