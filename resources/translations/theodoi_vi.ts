@@ -3026,10 +3026,6 @@
         <translation>Đã hủy; không có tệp nào được ghi.</translation>
     </message>
     <message>
-        <source>The file was not written</source>
-        <translation>Chưa ghi được tệp</translation>
-    </message>
-    <message>
         <source>Save &amp;as…</source>
         <translation>Lưu tên &amp;khác…</translation>
     </message>

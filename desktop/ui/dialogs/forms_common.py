@@ -1,5 +1,6 @@
-"""What the Excel-exchange dialogs share: the document chooser, a folder chooser with a test
-seam, and the answer to a file that could not be written.
+"""What the Excel-exchange dialogs share — the document chooser — and what they share with the
+Word export dialog: a folder chooser with a test seam, and the answer to a file that could not
+be written.
 
 - :func:`document_combo`: an editable combo of the documents (newest first), no inline
   completion (Vietnamese input methods send Backspaces then the composed letter, which a
@@ -8,6 +9,7 @@ seam, and the answer to a file that could not be written.
 - :func:`choose_folder`: like :mod:`.file_dialogs` / :mod:`.save_dialog`: :func:`set_next_folder`
   queues the answer of the next folder dialog, and non-interactive mode (the test suite) answers
   nothing instead of blocking. The folder is remembered per purpose with the save dialogs'.
+  :func:`ask_folder` is the same seam without remembering (the Word export's letters folder).
 - :func:`export_failed`: "Tệp … đang mở…" → Thử lại / another name or folder / Hủy.
 """
 
@@ -38,25 +40,29 @@ def remember_folder(purpose: str, folder: Path) -> None:
     QSettings().setValue(f"{save_dialog._GROUP}/{purpose}", str(folder))
 
 
-def choose_folder(
-    parent: QWidget | None, caption: str, purpose: str, start: Path | None = None
-) -> Path | None:
-    """The folder the clerk chose (None when cancelled), remembered for ``purpose``."""
+def ask_folder(parent: QWidget | None, caption: str, where: Path) -> Path | None:
+    """The folder the clerk chose starting from ``where`` (None when cancelled), not remembered:
+    the one place the queued answers of :func:`set_next_folder` are taken."""
     if _next_folders:
         chosen = _next_folders.pop(0)
     elif not message._interactive:
         chosen = ""
     else:
-        where = (
-            start
-            if start is not None and start.is_dir()
-            else save_dialog.remembered_folder(purpose)
-        )
         chosen = QFileDialog.getExistingDirectory(parent, caption, str(where))
-    if not chosen:
-        return None
-    remember_folder(purpose, Path(chosen))
-    return Path(chosen)
+    return Path(chosen) if chosen else None
+
+
+def choose_folder(
+    parent: QWidget | None, caption: str, purpose: str, start: Path | None = None
+) -> Path | None:
+    """The folder the clerk chose (None when cancelled), remembered for ``purpose``."""
+    where = (
+        start if start is not None and start.is_dir() else save_dialog.remembered_folder(purpose)
+    )
+    chosen = ask_folder(parent, caption, where)
+    if chosen is not None:
+        remember_folder(purpose, chosen)
+    return chosen
 
 
 def document_combo(db: Database, document_id: int | None = None) -> QComboBox:

@@ -7,7 +7,8 @@ gives the lines shown under "Số liệu sẽ in" (recomputed on the TaskRunner 
 choice changes) and :func:`~desktop.services.report_outputs.export` writes the file (on the
 TaskRunner, with progress and Hủy). After writing: "Mở tệp", "Mở thư mục" and "In". A file
 that cannot be written (open in Word, a full disk) is answered with "Thử lại" / "Lưu tên
-khác…"; the old file stays whole (the services write to a temporary file and swap it in).
+khác…" as in the Excel dialogs (:func:`~.forms_common.export_failed`); the old file stays whole
+(the services write to a temporary file and swap it in).
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -40,8 +40,8 @@ from desktop.services.database import Database
 from desktop.services.documents import list_documents
 from desktop.services.report_outputs import OUTPUTS, ReportRequest, ReportResult
 from desktop.tasks.runner import TaskRunner, TaskState
-from desktop.ui.dialogs import message
 from desktop.ui.dialogs.file_saved_dialog import FileSavedDialog
+from desktop.ui.dialogs.forms_common import ask_folder, export_failed, set_next_folder
 from desktop.ui.dialogs.save_dialog import remembered_folder, save_file
 from desktop.ui.widgets.date_edit import DateEdit, ErrorLabel
 
@@ -383,11 +383,8 @@ class ReportDialog(QDialog):
     def _target(self, request: ReportRequest) -> Path | None:
         spec = OUTPUTS[self.output]
         if request.letters == "per-org-files":
-            if not message._interactive and not _next_folders:
-                return None
-            folder = _next_folders.pop(0) if _next_folders else QFileDialog.getExistingDirectory(
-                self, self.tr("Folder for the letters"), str(remembered_folder("word_report")))
-            return Path(folder) if folder else None
+            return ask_folder(self, self.tr("Folder for the letters"),
+                              remembered_folder("word_report"))
         return save_file(self, self.tr("Export a Word document"),
                          spec.default_name(request, self._document_label()),
                          self.tr("Word document (*.docx)"), "word_report", ".docx")
@@ -438,28 +435,14 @@ class ReportDialog(QDialog):
 
     def _failed(self, exc: BaseException, request: ReportRequest, path: Path) -> None:
         self._idle()
-        from desktop.services.org_export import ExportFileError
 
-        if not isinstance(exc, AppError):
-            message.show_exception(self, exc)
-            return
-        if not isinstance(exc, ExportFileError):
-            self.error.show_message(exc.message)
-            return
-        answer = message.question(
-            self, exc.message, title=self.tr("The file was not written"),
-            buttons=message.Button.Retry | message.Button.Save | message.Button.Cancel,
-            default=message.Button.Retry,
-            labels={message.Button.Save: self.tr("Save &as…")})
-        if answer == message.Button.Retry:
-            self._run(request, path)
-        elif answer == message.Button.Save:
+        def elsewhere() -> None:
             again = self._target(request)
             if again is not None:
                 self._run(request, again)
 
-
-_next_folders: list[str] = []
+        export_failed(self, exc, self.error, self.tr("Save &as…"),
+                      lambda: self._run(request, path), elsewhere)
 
 
 def _open_with_system(path: Path) -> None:
@@ -471,10 +454,6 @@ def _open_with_system(path: Path) -> None:
 #: How "Sửa mẫu Word…" opens the template (tests replace it to capture the call).
 template_opener = _open_with_system
 
-
-def set_next_folder(folder: str | Path) -> None:
-    """Test seam: the next folder "chosen" for one-file-per-organisation letters."""
-    _next_folders.append(str(folder))
-
-
+# set_next_folder (the folder seam of forms_common, shared with the Excel dialogs) queues the
+# folder "chosen" for one-file-per-organisation letters.
 __all__ = ["ReportDialog", "set_next_folder"]

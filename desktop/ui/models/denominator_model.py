@@ -10,10 +10,10 @@ from desktop.domain.dates import format_date
 from desktop.domain.numbers import format_int
 from desktop.services.org_types import DenominatorEntry
 from desktop.ui.models.org_list_model import ModelIndex
-from desktop.ui.models.row_list_model import RowListModel
+from desktop.ui.models.titled_row_model import TitledRowListModel
 
 
-class DenominatorModel(RowListModel[DenominatorEntry]):
+class DenominatorModel(TitledRowListModel[DenominatorEntry]):
     """One row per dated figure (as :func:`denominator_history` returns them)."""
 
     DATE, CELLS, MEMBERS, NOTE = range(4)
@@ -41,18 +41,10 @@ class DenominatorModel(RowListModel[DenominatorEntry]):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (
+    def titles(self) -> tuple[str, ...]:
+        return (
             QCoreApplication.translate("DenominatorModel", "As of"),
             QCoreApplication.translate("DenominatorModel", "Party cells"),
             QCoreApplication.translate("DenominatorModel", "Party members"),
             QCoreApplication.translate("DenominatorModel", "Note"),
         )
-        return titles[section] if 0 <= section < len(titles) else None

@@ -9,13 +9,13 @@ from PySide6.QtCore import QCoreApplication, Qt
 from desktop.domain.numbers import format_int
 from desktop.services.org_types import GroupDTO
 from desktop.ui.models.org_list_model import ModelIndex
-from desktop.ui.models.row_list_model import RowListModel
+from desktop.ui.models.titled_row_model import TitledRowListModel
 
 #: The group's database id.
 GroupIdRole = Qt.ItemDataRole.UserRole + 1
 
 
-class GroupListModel(RowListModel[GroupDTO]):
+class GroupListModel(TitledRowListModel[GroupDTO]):
     """Groups in their display order (the order documents list them in "Nơi nhận")."""
 
     NAME, SHORT, MEMBERS = range(3)
@@ -51,17 +51,9 @@ class GroupListModel(RowListModel[GroupDTO]):
             return group.id
         return None
 
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (
+    def titles(self) -> tuple[str, ...]:
+        return (
             QCoreApplication.translate("GroupListModel", "Group"),
             QCoreApplication.translate("GroupListModel", "Short name"),
             QCoreApplication.translate("GroupListModel", "Organisations"),
         )
-        return titles[section] if 0 <= section < len(titles) else None
