@@ -8,7 +8,7 @@ Cells are found by their *labels* (column B, compared folded: accents, case and 
 ignored), not by fixed addresses, so a form retyped from scratch in the same shape, or a sheet
 renamed, still reads; each value keeps its cell address ("C14") for the messages. The identity
 comes from the very hidden sheet when there is one. Values stay raw here (as openpyxl gives
-them); :mod:`.forms_import` turns them into typed values and checks them.
+them); :mod:`.forms_import_plan` turns them into typed values and checks them.
 """
 
 from __future__ import annotations

@@ -4,12 +4,13 @@
    → :func:`~desktop.services.forms_import.plan_forms_import` on the TaskRunner (nothing is
    written).
 2. The files table (:class:`~desktop.ui.models.forms_import_model.FormFileModel`): status in
-   colour with a readable reason. For the chosen file: its figures against the database
-   (old value → file value; a conflict is kept unless the clerk ticks "lấy giá trị trong tệp",
-   or presses "Lấy hết giá trị trong tệp" for every conflict), its problems named by cell
-   (``'Phiếu báo cáo'!C18: …``), text typed in TCVN3/VNI (before → after; "Chuyển sang
-   Unicode" / "Giữ nguyên" reads the files again with that choice) and notes. A file matched by
-   name (no hidden identity) is written only once the clerk ticks it ("Xác nhận").
+   colour with a readable reason. For the chosen file (:mod:`.forms_import_detail`): its figures
+   against the database (old value → file value; a conflict is kept unless the clerk ticks
+   "lấy giá trị trong tệp", or presses "Lấy hết giá trị trong tệp" for every conflict), its
+   problems named by cell (``'Phiếu báo cáo'!C18: …``), text typed in TCVN3/VNI (before →
+   after; "Chuyển sang Unicode" / "Giữ nguyên" reads the files again with that choice) and
+   notes. A file matched by name (no hidden identity) is written only once the clerk ticks it
+   ("Xác nhận").
 3. "Cập nhật" (Alt+C) applies the accepted and confirmed files in ONE transaction
    (:func:`~desktop.services.forms_import.apply_forms_import` with ``only_accepted=True``); the
    line above the buttons says beforehand how many files are left out and why. After it, a
@@ -27,41 +28,32 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
     QPushButton,
     QSplitter,
-    QTableView,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.domain.errors import AppError, ConflictError
-from desktop.domain.legacy_vn import LegacyEncoding
 from desktop.domain.numbers import format_int
 from desktop.services.database import Database
 from desktop.services.forms_import import FileStatus, FormFile
-from desktop.services.tracking_fields import ROW_FIELDS
 from desktop.tasks.runner import TaskRunner, TaskState
 from desktop.ui.dialogs import file_dialogs, message
 from desktop.ui.dialogs.forms_common import choose_folder
+from desktop.ui.dialogs.forms_import_detail import FormFileDetail, read_only_table
 from desktop.ui.models import forms_import_model as fm
-from desktop.ui.models.import_preview_model import PreviewTableModel
 from desktop.ui.widgets.date_edit import ErrorLabel
 
 if TYPE_CHECKING:
     from desktop.services.forms_import import FormsApplyResult, FormsPlan
 
 PURPOSE = "forms_import"
-CHANGES, PROBLEMS, LEGACY, NOTES = range(4)
 
 
 @dataclass(frozen=True)
@@ -71,20 +63,6 @@ class FormsImported:
 
     result: FormsApplyResult
     document_id: int | None
-
-
-def _table(model: object, stretch: int) -> QTableView:
-    view = QTableView()
-    view.setModel(model)  # type: ignore[arg-type]
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setTabKeyNavigation(False)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
-    header = view.horizontalHeader()
-    header.setStretchLastSection(False)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return view
 
 
 class FormsImportDialog(QDialog):
@@ -128,7 +106,7 @@ class FormsImportDialog(QDialog):
         self.banner = ErrorLabel()
 
         self.files_model = fm.FormFileModel(self.confirmed, self)
-        self.files = _table(self.files_model, fm.FormFileModel.REASON)
+        self.files = read_only_table(self.files_model, fm.FormFileModel.REASON)
         width = self.files.fontMetrics().horizontalAdvance
         header = self.files.horizontalHeader()
         header.resizeSection(fm.FormFileModel.FILE, width("15-CT-TU_X001_Dang-bo-xa") + 16)
@@ -138,37 +116,13 @@ class FormsImportDialog(QDialog):
         files_label = QLabel(self.tr("Fo&rms read:"))
         files_label.setBuddy(self.files)
 
-        self.detail = QLabel()
-        self.detail.setWordWrap(True)
-        self.detail.setTextFormat(Qt.TextFormat.PlainText)
-        self.confirm_box = QCheckBox(
-            self.tr("This is the right organisation: import this form (confir&m)")
-        )
-        self.changes_model = fm.ValueChangeModel(self.taken, self, editable=lambda: not self.busy)
-        self.changes = _table(self.changes_model, fm.ValueChangeModel.TAKE)
-        self.changes.horizontalHeader().resizeSection(
-            fm.ValueChangeModel.FIELD, width("Số đảng viên tham gia học tập")
-        )
-        self.changes.horizontalHeader().resizeSection(fm.ValueChangeModel.BEFORE, 130)
-        self.changes.horizontalHeader().resizeSection(fm.ValueChangeModel.AFTER, 130)
-        self.problems_model = PreviewTableModel(
-            (self.tr("Cell"), self.tr("Figure"), self.tr("What is wrong")), parent=self
-        )
-        self.problems = _table(self.problems_model, 2)
-        self.problems.setWordWrap(True)
-        self.problems.horizontalHeader().resizeSection(0, width("'Phiếu báo cáo'!C18") + 16)
-        self.problems.horizontalHeader().resizeSection(1, width("Số đảng viên tham gia"))
-        self.legacy_model = PreviewTableModel(
-            (self.tr("Cell"), self.tr("Encoding"), self.tr("As typed"), self.tr("In Unicode")),
-            parent=self,
-        )
-        self.legacy = _table(self.legacy_model, 3)
-        self.legacy.horizontalHeader().resizeSection(2, 260)
-        self.notes = QListWidget()
-        self.notes.setWordWrap(True)
-        self.tabs = QTabWidget()
-        for view in (self.changes, self.problems, self.legacy, self.notes):
-            self.tabs.addTab(view, "")
+        self.file_detail = FormFileDetail(self.taken, editable=lambda: not self.busy)
+        # the parts the dialog works with (tab order, confirming, ticking conflicts)
+        self.confirm_box = self.file_detail.confirm_box
+        self.tabs = self.file_detail.tabs
+        self.changes, self.changes_model = self.file_detail.changes, self.file_detail.changes_model
+        self.problems_model = self.file_detail.problems_model
+        self.legacy_model = self.file_detail.legacy_model
 
         self.take_all_button = QPushButton(self.tr("Take &every value in the files"))
         self.take_all_button.setToolTip(
@@ -216,9 +170,7 @@ class FormsImportDialog(QDialog):
         bottom = QWidget()
         bottom_layout = QVBoxLayout(bottom)
         bottom_layout.setContentsMargins(0, 0, 0, 0)
-        bottom_layout.addWidget(self.detail)
-        bottom_layout.addWidget(self.confirm_box)
-        bottom_layout.addWidget(self.tabs, 1)
+        bottom_layout.addWidget(self.file_detail, 1)
         choices = QHBoxLayout()
         choices.addWidget(self.take_all_button)
         choices.addStretch(1)
@@ -395,61 +347,14 @@ class FormsImportDialog(QDialog):
 
     def _show_file(self) -> None:
         f = self.current_file()
-        self.changes_model.set_file(
-            f if f is not None and f.status is not FileStatus.REFUSED else None
-        )
-        self.problems_model.set_rows(
-            [
-                (p.location, ROW_FIELDS[p.field].label if p.field in ROW_FIELDS else "", p.message)
-                for p in (f.problems if f is not None else ())
-            ]
-        )
-        if self.problems_model.rowCount() <= 200:
-            self.problems.resizeRowsToContents()
-        self.legacy_model.set_rows(
-            [
-                (x.cell, LegacyEncoding(x.encoding).label, x.original, x.converted)
-                for x in (f.legacy if f is not None else ())
-            ]
-        )
-        self.notes.clear()
+        reason = ""
         if f is not None:
-            self.notes.addItems(list(f.warnings))
-        self.confirm_box.setVisible(f is not None and f.status is FileStatus.CONFIRM)
-        self._sync_confirm_box()
-        if f is None:
-            self.detail.clear()
-        else:
             reason = self.files_model.data(
                 self.files_model.index(self.files.currentIndex().row(), fm.FormFileModel.REASON)
             )
-            who = f" — {f.org_name}" if f.org_name else ""
-            self.detail.setText(f"«{f.name}»{who}" + (f": {reason}" if reason else ""))
-        counts = {
-            CHANGES: self.changes_model.rowCount(),
-            PROBLEMS: self.problems_model.rowCount(),
-            LEGACY: self.legacy_model.rowCount(),
-            NOTES: self.notes.count(),
-        }
-        titles = {
-            CHANGES: self.tr("&Changes ({count})"),
-            PROBLEMS: self.tr("&Problems ({count})"),
-            LEGACY: self.tr("&Old encoding ({count})"),
-            NOTES: self.tr("N&otes ({count})"),
-        }
-        for tab, title in titles.items():
-            self.tabs.setTabText(tab, title.format(count=format_int(counts[tab])))
-        if counts[PROBLEMS] and (f is None or f.status is FileStatus.REFUSED):
-            self.tabs.setCurrentIndex(
-                LEGACY if counts[LEGACY] and self._legacy_pending(f) else PROBLEMS
-            )
-        elif not counts[self.tabs.currentIndex()]:
-            self.tabs.setCurrentIndex(
-                next((t for t in (CHANGES, LEGACY, NOTES) if counts[t]), CHANGES)
-            )
-
-    def _legacy_pending(self, f: FormFile | None) -> bool:
-        return f is not None and self.files_model.state(f) == fm.LEGACY
+        legacy_pending = f is not None and self.files_model.state(f) == fm.LEGACY
+        self.file_detail.show_file(f, reason or "", legacy_pending)
+        self._sync_confirm_box()
 
     def _sync_confirm_box(self) -> None:
         f = self.current_file()
