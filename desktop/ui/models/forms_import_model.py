@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, MutableSet
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -30,10 +30,9 @@ from desktop.domain.enums import StudyForm
 from desktop.domain.numbers import format_int
 from desktop.services.forms_import import FileStatus, FormFile, ValueChange
 from desktop.ui.models.org_list_model import ModelIndex
-from desktop.ui.models.row_list_model import RowListModel
+from desktop.ui.models.titled_row_model import TitledRowListModel
 
 translate = QCoreApplication.translate
-R = TypeVar("R")
 Role = Qt.ItemDataRole
 
 GREEN, AMBER, RED = QColor("#1b6e34"), QColor("#8a4b00"), QColor("#b3261e")
@@ -72,22 +71,7 @@ def legacy_only(f: FormFile, legacy: str) -> bool:
     )
 
 
-class _TitledModel(RowListModel[R]):
-    """Column titles from :meth:`titles` (translated when asked, so a language switch shows)."""
-
-    def titles(self) -> tuple[str, ...]:  # pragma: no cover - overridden
-        return ()
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Role.DisplayRole
-    ) -> Any:
-        titles = self.titles()
-        if orientation == Qt.Orientation.Horizontal and role == Role.DisplayRole:
-            return titles[section] if 0 <= section < len(titles) else None
-        return None
-
-
-class FormFileModel(_TitledModel[FormFile]):
+class FormFileModel(TitledRowListModel[FormFile]):
     """The files of the plan (see the module docstring)."""
 
     FILE, STATUS, ORGANISATION, CHANGES, REASON = range(5)
@@ -229,7 +213,7 @@ _COLOURS = {
 }
 
 
-class ValueChangeModel(_TitledModel[ValueChange]):
+class ValueChangeModel(TitledRowListModel[ValueChange]):
     """The changes of one file; conflicts can be switched to the file's value."""
 
     CELL, FIELD, BEFORE, AFTER, TAKE = range(5)
