@@ -14,7 +14,7 @@ from desktop.services.tracking_filters import TrackingFilter
 from desktop.services.tracking_grid import row_ids
 from desktop.services.tracking_grid_groups import grouped_row_ids
 from desktop.tasks.runner import TaskRunner
-from desktop.ui.models.tracking_grid_model import header_text
+from desktop.ui.models.tracking_grid_blocks import header_text
 from tests.ui.conftest import DEMO_TODAY
 from tests.ui.tracking_grid_support import (
     Key,
@@ -157,6 +157,30 @@ def test_a_bulk_action_on_a_block_header_updates_its_rows_and_the_count(
     view.selectRow(0)
     press(grid, Key.Key_Delete)
     assert all(row(demo_db, i) for i in block_ids)
+    qtbot.waitUntil(lambda: not runner.busy)
+
+
+def test_deleting_an_overdue_row_lowers_its_block_count_at_once(
+    qtbot: QtBot, demo_db: Database, runner: TaskRunner
+) -> None:
+    _page, grid = open_grid(qtbot, demo_db, runner)
+    _grouped(qtbot, grid, "top")
+    model, view = grid.model, grid.view
+    doc = find_document(demo_db, "05-KL/TU").id
+    blocks = grouped_row_ids(demo_db, doc, "top", as_of=DEMO_TODAY)
+    block = next(b for b in blocks if b.overdue)
+    header = model.header_rows()[blocks.index(block)]
+    late_row = next(r for r in range(header + 1, header + 1 + len(block.ids))
+                    if model.row_at(r).days_overdue > 0)
+    title = block.title
+    assert model.index(header, 0).data() == header_text(
+        title, len(block.ids), block.overdue, collapsed=False)
+    view.setCurrentIndex(model.index(late_row, 0))
+    view.selectRow(late_row)
+    press(grid, Key.Key_Delete)
+    # the header says so at once, without waiting for a count from the database
+    assert model.index(header, 0).data() == header_text(
+        title, len(block.ids) - 1, block.overdue - 1, collapsed=False)
     qtbot.waitUntil(lambda: not runner.busy)
 
 
