@@ -9,11 +9,11 @@ with the document and the organisation, so the window can open that row in the g
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QElapsedTimer, QModelIndex, Qt, Signal
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -120,26 +120,24 @@ class MatrixPanel(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
 
-        legend_row = QHBoxLayout()
-        legend_row.addWidget(QLabel(self.tr("Legend:")))
+        # One wrapping label: the legend's seven entries in a row of widgets made the window
+        # 1,368 px wide at least, more than the 1,366 px laptop screens of many offices.
+        # Each entry is kept on one line (non-breaking spaces); lines break between entries.
+        entries = [self.tr("Legend:")]
         for symbol, meaning, color in legend():
-            chip = QLabel(f" {symbol} ")
-            chip.setAutoFillBackground(True)
-            palette = chip.palette()
-            palette.setColor(QPalette.ColorRole.Window, color)
-            palette.setColor(QPalette.ColorRole.WindowText, Qt.GlobalColor.black)
-            chip.setPalette(palette)
-            chip.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            legend_row.addWidget(chip)
-            legend_row.addWidget(QLabel(meaning))
-            legend_row.addSpacing(8)
-        legend_row.addStretch(1)
+            entries.append(
+                f'<span style="background-color:{color.name()}; color:#000000">'
+                f"&nbsp;{html.escape(symbol)}&nbsp;</span>&nbsp;"
+                + html.escape(meaning).replace(" ", "&nbsp;"))
+        self.legend = QLabel(" &nbsp; ".join(entries))
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addLayout(filters)
         layout.addWidget(self.view, 1)
-        layout.addLayout(legend_row)
+        layout.addWidget(self.legend)
         layout.addWidget(self.status)
 
         self.view.activated.connect(self._activated)
