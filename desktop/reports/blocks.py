@@ -389,7 +389,7 @@ __all__ += ["appendix_section", "header_rows_marked", "mark_header_row", "paragr
 
 
 # ------------------------------------------------------------------------------- shared by the
-# outputs built on a template (ket-qua's own copies predate these)
+# outputs built on a template (through desktop.reports.official)
 
 
 def find_markers(doc: Any, names: Sequence[str]) -> dict[str, Any]:

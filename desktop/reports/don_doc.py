@@ -44,6 +44,7 @@ from desktop.reports.blocks import (
 from desktop.reports.docx_base import safe
 from desktop.reports.official import (
     Letterhead,
+    appendix_heading,
     fill_head,
     fill_signature,
     number_text,
@@ -185,11 +186,6 @@ def build_don_doc(
     fill_signature(doc, markers, profile, data.head)
     marker = markers["danh_sach"]
     attachment_section(doc, profile, marker, landscape=False)
-    head = data.head
-    note = (
-        f"(Kèm theo Công văn số {number_text(profile, head)}, ngày "
-        f"{format_date(head.issued)} của {safe(head.office.name_in_text)})"
-    )
     rows = [_late_cells(org, i) for i, org in enumerate(data.late, start=1)]
     table = table_xml(
         LATE_COLUMNS,
@@ -197,20 +193,12 @@ def build_don_doc(
         progress=lambda f, m: report(0.2 + 0.6 * f, m),
         label="Đang lập danh sách…",
     )
-    replace_marker(
-        marker,
-        [
-            paragraph("DANH SÁCH CÁC ĐƠN VỊ CHƯA GỬI BÁO CÁO", "appendix_title"),
-            paragraph(note, "appendix_note"),
-            paragraph(f"(Số liệu tính đến ngày {format_date(data.as_of)})", "appendix_note"),
-            table_slot(0),
-            paragraph("", "table_cell"),
-        ],
+    heading = appendix_heading(
+        profile, data.head, "Công văn", "DANH SÁCH CÁC ĐƠN VỊ CHƯA GỬI BÁO CÁO", data.as_of,
+        label=False,
     )
-    report(0.9, "Đang lưu tệp…")
-    content = save(doc, [table])
-    report(1.0, "Xong.")
-    return content
+    replace_marker(marker, [*heading, table_slot(0), paragraph("", "table_cell")])
+    return save(doc, [table], report)
 
 
 def build_letters(

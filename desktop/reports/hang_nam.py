@@ -32,6 +32,7 @@ from desktop.reports.blocks import (
 from desktop.reports.docx_base import safe
 from desktop.reports.official import (
     Letterhead,
+    appendix_heading,
     fill_head,
     fill_signature,
     number_text,
@@ -208,29 +209,10 @@ def build_hang_nam(
     report(0.5, "Đang lập biểu tổng hợp…")
     marker = markers["phu_luc"]
     appendix_section(doc, profile, marker)
-    head = data.head
-    note = (
-        f"(Kèm theo Báo cáo số {number_text(profile, head)}, ngày "
-        f"{format_date(head.issued)} của {safe(head.office.name_in_text)})"
-    )
     rows = [_summary_cells(d, str(i)) for i, d in enumerate(data.documents, start=1)]
     rows.append(_summary_cells(data.totals, ""))
     table = table_xml(SUMMARY_COLUMNS, rows, bold_last=True)
-    replace_marker(
-        marker,
-        [
-            paragraph(profile.rules.appendix_label.format(n="").strip(), "appendix_label"),
-            paragraph(
-                f"BIỂU TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC VĂN BẢN {safe(data.period).upper()}",
-                "appendix_title",
-            ),
-            paragraph(note, "appendix_note"),
-            paragraph(f"(Số liệu tính đến ngày {format_date(data.as_of)})", "appendix_note"),
-            table_slot(0),
-            paragraph("", "table_cell"),
-        ],
-    )
-    report(0.9, "Đang lưu tệp…")
-    content = save(doc, [table])
-    report(1.0, "Xong.")
-    return content
+    title = f"BIỂU TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC VĂN BẢN {safe(data.period).upper()}"
+    heading = appendix_heading(profile, data.head, "Báo cáo", title, data.as_of)
+    replace_marker(marker, [*heading, table_slot(0), paragraph("", "table_cell")])
+    return save(doc, [table], report)

@@ -10,12 +10,13 @@ wording with ``{{ … }}`` placeholders (:data:`PLACEHOLDERS`) and four blocks t
 rule, per profile), ``{{ khoi_ky }}`` (Nơi nhận + signature) and ``{{ phu_luc }}`` (the
 "Biểu tổng hợp" appendix on its own landscape pages, numbered from 1). Paragraphs of style
 ``VB_heading1`` are numbered I, II, … in the profile's way ("I- " Party, "I. " State);
-:attr:`KetQuaData.sections` replaces the text under a heading with the clerk's own.
+:attr:`KetQuaData.sections` replaces the text under a heading with the clerk's own. The steps
+the outputs share (template, header, signature, appendix heading, saving) are those of
+:mod:`~desktop.reports.official`; :attr:`KetQuaData.head` gives them the letterhead.
 """
 
 from __future__ import annotations
 
-import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -25,25 +26,29 @@ from typing import Any
 
 from docx.oxml.ns import qn
 
-from desktop.domain.dates import format_date, official_date_line
+from desktop.domain.dates import format_date
 from desktop.domain.numbers import format_int, format_percent, format_ratio, percent
 from desktop.reports.blocks import (
     Column,
     Progress,
     appendix_section,
-    header_block,
-    number_line,
     paragraph,
-    roman,
-    rule_paragraph,
-    signature_block,
-    splice_tables,
+    replace_marker,
+    style_of,
     table_slot,
     table_xml,
 )
-from desktop.reports.docx_base import apply_profile, safe, safe_block, style_id
+from desktop.reports.docx_base import safe, safe_block, style_id
+from desktop.reports.official import (
+    Letterhead,
+    appendix_heading,
+    fill_head,
+    fill_signature,
+    number_text,
+    open_template,
+    save,
+)
 from desktop.reports.profiles import OfficeValues, Profile
-from desktop.reports.templates import BLOCK_MARK, render_template
 
 __all__ = [
     "APPENDIX_COLUMNS",
@@ -144,6 +149,13 @@ class KetQuaData:
     recipients: tuple[str, ...]
     sections: Mapping[int, str] = field(default_factory=dict)
 
+    @property
+    def head(self) -> Letterhead:
+        """What the header, the signature and the appendix note print, as every output
+        holds it."""
+        return Letterhead(self.office, self.report_date, self.number, self.type_symbol,
+                          self.recipients)
+
 
 @lru_cache(maxsize=65_536)  # party-cell ratios repeat a lot (9/10, 12/12…)
 def _ratio(part: int | None, total: int | None) -> str:
@@ -154,18 +166,13 @@ def _ratio(part: int | None, total: int | None) -> str:
 
 def placeholder_values(data: KetQuaData, profile: Profile) -> dict[str, str]:
     """The text of each placeholder (cleaned: NFC, no control characters)."""
-    number = safe(data.number)
-    report_number = ""
-    if number:
-        report_number = number_line(profile, number, data.type_symbol, data.office.symbol)
-        report_number = report_number[len(profile.rules.number_prefix):]
     title = safe(data.document_title)
     values = {
         "van_ban": title,
         "van_ban_hoa": title.upper(),
         "trich_yeu_van_ban": safe(data.document_excerpt),
         "don_vi": safe(data.office.name_in_text),
-        "so_bao_cao": report_number,
+        "so_bao_cao": number_text(profile, data.head) if safe(data.number) else "",
         "ngay_bao_cao": format_date(data.report_date),
         "ngay_so_lieu": format_date(data.as_of),
         "so_don_vi": format_int(data.must_report),
@@ -200,72 +207,31 @@ def _appendix_cells(row: AppendixRow, index: str) -> list[str]:
     ]
 
 
-def _markers(doc: Any) -> dict[str, Any]:
-    found = {}
-    marks = {BLOCK_MARK.format(b): b for b in BLOCKS}
-    for p in doc.element.body.iter(qn("w:p")):
-        text = "".join(t.text or "" for t in p.iter(qn("w:t"))).strip()
-        if text in marks:
-            found[marks[text]] = p
-    return found
-
-
-def _replace(marker: Any, elements: Sequence[Any]) -> None:
-    for el in elements:
-        marker.addprevious(el)
-    marker.getparent().remove(marker)
-
-
-def _style_of(p: Any) -> str:
-    ppr = p.find(qn("w:pPr"))
-    style = ppr.find(qn("w:pStyle")) if ppr is not None else None
-    return style.get(qn("w:val")) if style is not None else ""
-
-
-def _text_of(p: Any) -> str:
-    return "".join(t.text or "" for t in p.iter(qn("w:t")))
-
-
-def _sections(doc: Any, profile: Profile, overrides: Mapping[int, str],
-              stop: Any) -> Any:
-    """Number the ``VB_heading1`` paragraphs, put the clerk's text under those overridden;
-    return the last paragraph of the text (before the signature block)."""
+def _override_sections(doc: Any, overrides: Mapping[int, str], stop: Any) -> None:
+    """Put the clerk's text (:attr:`KetQuaData.sections`) in place of the template's under
+    the ``VB_heading1`` paragraphs before ``stop`` (the signature block), counted 1, 2… as
+    :func:`~desktop.reports.blocks.number_headings` numbers them."""
+    if not overrides:
+        return
     body = doc.element.body
     heading = style_id("heading1")
     paragraphs = [el for el in body if el.tag == qn("w:p")]
     end = paragraphs.index(stop) if stop in paragraphs else len(paragraphs)
     paragraphs = paragraphs[:end]
-    heads = [p for p in paragraphs if _style_of(p) == heading]
+    heads = [p for p in paragraphs if style_of(p) == heading]
     for n, head in enumerate(heads, start=1):
-        title = _text_of(head).strip()
-        runs = head.findall(qn("w:r"))
-        numbered = profile.rules.section_numbering.format(roman=roman(n), title=title)
-        if runs:
-            for r in runs[1:]:
-                head.remove(r)
-            texts = runs[0].findall(qn("w:t"))
-            for t in texts[1:]:
-                runs[0].remove(t)
-            texts[0].text = numbered
-            texts[0].set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-        if n in overrides:
-            following = paragraphs[paragraphs.index(head) + 1:]
-            nxt = heads[n] if n < len(heads) else None
-            for p in following:
-                if p is nxt:
-                    break
-                body.remove(p)
-            anchor = head
-            for line in safe_block(overrides[n]):
-                new = paragraph(line, "body")
-                anchor.addnext(new)
-                anchor = new
-    remaining = [el for el in body if el.tag == qn("w:p")]
-    stop_at = remaining.index(stop) if stop in remaining else len(remaining)
-    for p in reversed(remaining[:stop_at]):
-        if _text_of(p).strip():
-            return p
-    return None
+        if n not in overrides:
+            continue
+        nxt = heads[n] if n < len(heads) else None
+        for p in paragraphs[paragraphs.index(head) + 1:]:
+            if p is nxt:
+                break
+            body.remove(p)
+        anchor = head
+        for line in safe_block(overrides[n]):
+            new = paragraph(line, "body")
+            anchor.addnext(new)
+            anchor = new
 
 
 def build_ket_qua(data: KetQuaData, profile: Profile, template: Path,
@@ -273,66 +239,23 @@ def build_ket_qua(data: KetQuaData, profile: Profile, template: Path,
     """The report as .docx bytes (see the module docstring)."""
     report = progress or (lambda _f, _m: None)
     report(0.0, "Đang điền mẫu…")
-    values = placeholder_values(data, profile)
-    doc = render_template(template, OUTPUT, values, BLOCKS)
-    apply_profile(doc, profile)
-    markers = _markers(doc)
-    office = data.office
-    number = number_line(profile, data.number, data.type_symbol, office.symbol)
-    date_line = official_date_line(safe(office.place_name), data.report_date)
-
-    header = header_block(doc, profile, office, number, date_line)
-    _replace(markers["khoi_tieu_de"], [header._tbl])
-    sep = profile.rules.excerpt_separator
-    if sep == "rule":
-        width = profile.page.usable_width_mm
-        separator = rule_paragraph(width / 3, width, "separator")
-    else:
-        separator = paragraph(sep, "separator")
-    _replace(markers["gach_duoi_trich_yeu"], [separator])
-
-    last = _sections(doc, profile, data.sections, markers["khoi_ky"])
-    if last is not None:
-        end = profile.rules.text_end
-        texts = last.findall(f"{qn('w:r')}/{qn('w:t')}")
-        if end != "." and texts and texts[-1].text and texts[-1].text.rstrip().endswith(".") \
-                and not texts[-1].text.rstrip().endswith(end):
-            texts[-1].text = texts[-1].text.rstrip()[:-1] + end
-        last.get_or_add_pPr().keepNext_val = True  # the signature stays with it
-    signature = signature_block(doc, profile, office, data.recipients)
-    _replace(markers["khoi_ky"], [signature._tbl])
-
+    doc, markers = open_template(template, OUTPUT, placeholder_values(data, profile), BLOCKS,
+                                 profile)
+    fill_head(doc, markers, profile, data.head)
+    _override_sections(doc, data.sections, markers["khoi_ky"])
+    fill_signature(doc, markers, profile, data.head)
     report(0.1, "Đang lập biểu tổng hợp…")
     tables = _appendix(doc, profile, data, markers["phu_luc"], report)
-    report(0.85, "Đang lưu tệp…")
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    content = splice_tables(buffer.getvalue(), tables)
-    report(1.0, "Xong.")
-    return content
+    return save(doc, tables, report, at=0.85)
 
 
 def _appendix(doc: Any, profile: Profile, data: KetQuaData, marker: Any,
               report: Progress) -> list[str]:
     """The appendix section; returns the tables' XML, spliced in after saving."""
     appendix_section(doc, profile, marker)
-    label = profile.rules.appendix_label.format(n="").strip()
-    number = safe(data.number)
-    if number:
-        ref = number_line(profile, number, data.type_symbol, data.office.symbol)
-        ref = ref[len(profile.rules.number_prefix):]
-    else:
-        ref = number_line(profile, "", data.type_symbol, data.office.symbol)
-        ref = ref[len(profile.rules.number_prefix):]
     title = safe(data.document_title).upper()
-    note = (f"(Kèm theo Báo cáo số {ref}, ngày {format_date(data.report_date)} của "
-            f"{safe(data.office.name_in_text)})")
-    elements = [
-        paragraph(label, "appendix_label"),
-        paragraph(f"BIỂU TỔNG HỢP KẾT QUẢ HỌC TẬP, QUÁN TRIỆT {title}", "appendix_title"),
-        paragraph(note, "appendix_note"),
-        paragraph(f"(Số liệu tính đến ngày {format_date(data.as_of)})", "appendix_note"),
-    ]
+    elements = appendix_heading(profile, data.head, "Báo cáo",
+                                f"BIỂU TỔNG HỢP KẾT QUẢ HỌC TẬP, QUÁN TRIỆT {title}", data.as_of)
     rows = [_appendix_cells(r, str(i)) for i, r in enumerate(data.rows, start=1)]
     rows.append(_appendix_cells(data.totals, ""))
     tables = [table_xml(APPENDIX_COLUMNS, rows, bold_last=True,
@@ -349,5 +272,5 @@ def _appendix(doc: Any, profile: Profile, data: KetQuaData, marker: Any,
         elements.append(table_slot(1))
     else:
         elements.append(paragraph("Tất cả các đơn vị đã báo cáo.", "appendix_note"))
-    _replace(marker, elements)
+    replace_marker(marker, elements)
     return tables

@@ -1,10 +1,13 @@
 """The steps every templated official output shares: fill the template, set the profile,
-put the header, the separator and the signature, save with the big tables spliced in.
+put the header, the separator and the signature, head an appendix, save with the big tables
+spliced in.
 
-Pure (no Qt, no database). The outputs (:mod:`~desktop.reports.don_doc`,
-:mod:`~desktop.reports.hang_nam`, :mod:`~desktop.reports.registers`) call :func:`open_template`,
-then :func:`fill_head` / :func:`fill_signature` for the blocks they have, build their own
-blocks, and :func:`save`. The header's number line comes from :func:`number_text`.
+Pure (no Qt, no database). The outputs (:mod:`~desktop.reports.ket_qua`,
+:mod:`~desktop.reports.don_doc`, :mod:`~desktop.reports.hang_nam`,
+:mod:`~desktop.reports.registers`) call :func:`open_template`, then :func:`fill_head` /
+:func:`fill_signature` for the blocks they have, build their own blocks (an appendix starts
+with :func:`appendix_heading`), and :func:`save`. The header's number line comes from
+:func:`number_text`.
 """
 
 from __future__ import annotations
@@ -18,14 +21,16 @@ from typing import Any
 
 from docx.oxml.ns import qn
 
-from desktop.domain.dates import official_date_line
+from desktop.domain.dates import format_date, official_date_line
 from desktop.reports.blocks import (
+    Progress,
     close_text,
     find_markers,
     header_block,
     letter_header_block,
     number_headings,
     number_line,
+    paragraph,
     register_header_block,
     replace_marker,
     separator,
@@ -38,7 +43,15 @@ from desktop.reports.docx_base import apply_extra_styles, apply_profile, safe, s
 from desktop.reports.profiles import OfficeValues, Profile
 from desktop.reports.templates import render_template
 
-__all__ = ["Letterhead", "fill_head", "fill_signature", "number_text", "open_template", "save"]
+__all__ = [
+    "Letterhead",
+    "appendix_heading",
+    "fill_head",
+    "fill_signature",
+    "number_text",
+    "open_template",
+    "save",
+]
 
 
 @dataclass(frozen=True)
@@ -118,9 +131,38 @@ def fill_signature(doc: Any, markers: dict[str, Any], profile: Profile, head: Le
     replace_marker(marker, [signature_block(doc, profile, head.office, head.recipients)._tbl])
 
 
-def save(doc: Any, tables: Sequence[str] = ()) -> bytes:
+def appendix_heading(
+    profile: Profile, head: Letterhead, kind: str, title: str, as_of: date, *, label: bool = True
+) -> list[Any]:
+    """The paragraphs above an appendix or an attached list: the profile's label ("Phụ lục")
+    when ``label``, the title, what it is attached to ("(Kèm theo <kind> số …, ngày … của …)",
+    ``kind`` "Báo cáo" / "Công văn") and the day the figures are counted to."""
+    note = (
+        f"(Kèm theo {kind} số {number_text(profile, head)}, ngày "
+        f"{format_date(head.issued)} của {safe(head.office.name_in_text)})"
+    )
+    lines = [
+        paragraph(title, "appendix_title"),
+        paragraph(note, "appendix_note"),
+        paragraph(f"(Số liệu tính đến ngày {format_date(as_of)})", "appendix_note"),
+    ]
+    if label:
+        lines.insert(0, paragraph(profile.rules.appendix_label.format(n="").strip(),
+                                  "appendix_label"))
+    return lines
+
+
+def save(
+    doc: Any, tables: Sequence[str] = (), progress: Progress | None = None, at: float = 0.9
+) -> bytes:
     """The document's bytes, with the tables (:func:`~desktop.reports.blocks.table_xml`)
-    spliced into their slots."""
+    spliced into their slots. ``progress`` (the writer's) hears "saving" at ``at`` and
+    "done" at the end, the last two steps of every output."""
+    if progress is not None:
+        progress(at, "Đang lưu tệp…")
     buffer = io.BytesIO()
     doc.save(buffer)
-    return splice_tables(buffer.getvalue(), tables)
+    content = splice_tables(buffer.getvalue(), tables)
+    if progress is not None:
+        progress(1.0, "Xong.")
+    return content

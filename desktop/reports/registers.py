@@ -185,7 +185,4 @@ def build_register(
     )
     # Word wants a paragraph between a table and the end of the section
     replace_marker(markers["bang"], [table_slot(0), paragraph("", "table_cell")])
-    report(0.9, "Đang lưu tệp…")
-    content = save(doc, [table])
-    report(1.0, "Xong.")
-    return content
+    return save(doc, [table], report)

@@ -3,7 +3,7 @@
 The issuing body marked ``is_own_office`` holds the header lines (superior body, own name
 lines), the symbol, the place name, the regime and format profile, and the default signer;
 the ``settings`` table holds how a sentence names the office, the "Nơi nhận" punctuation and
-the report's default "Nơi nhận" lines (keys of :data:`SETTING_KEYS`). :func:`load_office`
+the report's default "Nơi nhận" lines (keys of :data:`OFFICE_SETTING_KEYS`). :func:`load_office`
 returns them as one value; :func:`save_office` validates and writes them in one transaction
 (with the body's version: a change made meanwhile by another clerk is refused, not
 overwritten). Creating the office is the same call when none exists yet.
@@ -23,7 +23,7 @@ from desktop.store import models as m
 
 __all__ = ["OFFICE_SETTING_KEYS", "OfficeSettings", "load_office", "save_office"]
 
-#: settings keys this module owns (see desktop.services.report_ket_qua)
+#: settings keys this module owns (read for the reports by desktop.services.report_common)
 OFFICE_SETTING_KEYS = {
     "name_in_text": "office.name_in_text",
     "recipient_line_end": "office.recipient_line_end",

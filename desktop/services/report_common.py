@@ -1,9 +1,14 @@
 """What the Word output services share: the office and its profile, the letterhead, how a
 document is cited, the "Nơi nhận" lines, the number and the outgoing register, the file.
 
-Used by :mod:`~desktop.services.report_don_doc`, :mod:`~desktop.services.report_hang_nam`
-and :mod:`~desktop.services.report_registers` (``report_ket_qua`` has its own older copies of
-the office and number look-ups, which these call where they can).
+Used by :mod:`~desktop.services.report_ket_qua`, :mod:`~desktop.services.report_don_doc`,
+:mod:`~desktop.services.report_hang_nam` and :mod:`~desktop.services.report_registers`.
+
+The office (:func:`office_values`) is the issuing body marked ``is_own_office`` and the
+``settings`` table: ``office.name_in_text`` (how a sentence names the office, default derived
+from the header lines by :func:`name_in_text`), ``office.recipient_line_end`` /
+``office.recipient_last_end`` ("Nơi nhận" punctuation, default the profile's) and
+``office.drafting_unit`` (a State công văn's "Số: 15/UBND-VP").
 
 Numbers (``ReportRequest.number``): ``None`` takes the number of the office's entry in the
 outgoing register for this output (its type, the cited document, the date of the output), or
@@ -31,7 +36,6 @@ from desktop.reports.official import Letterhead
 from desktop.reports.profiles import OfficeValues, Profile, load_profile
 from desktop.services.document_numbers import format_number_symbol
 from desktop.services.org_export import write_atomically
-from desktop.services.report_ket_qua import KetQuaOptions, office_values
 from desktop.store import models as m
 
 __all__ = [
@@ -41,11 +45,89 @@ __all__ = [
     "document_citation",
     "find_outgoing",
     "load_office",
+    "name_in_text",
     "office_for",
+    "office_values",
     "recipients_setting",
     "register_outgoing",
+    "report_number",
     "write_docx",
 ]
+
+_OFFICE_KEYS = ("office.name_in_text", "office.recipient_line_end",
+                "office.recipient_last_end", "office.drafting_unit")
+_KNOWN_PHRASES = (
+    ("ỦY BAN NHÂN DÂN", "Ủy ban nhân dân"), ("BAN THƯỜNG VỤ", "Ban Thường vụ"),
+    ("BAN TUYÊN GIÁO", "Ban Tuyên giáo"), ("BAN TỔ CHỨC", "Ban Tổ chức"),
+    ("BAN DÂN VẬN", "Ban Dân vận"), ("DÂN VẬN", "Dân vận"), ("VĂN PHÒNG", "Văn phòng"),
+    ("TỈNH ỦY", "Tỉnh ủy"), ("TỈNH UỶ", "Tỉnh uỷ"), ("THÀNH ỦY", "Thành ủy"),
+    ("ĐẢNG ỦY", "Đảng ủy"), ("KIỂM TRA", "Kiểm tra"), ("TỈNH", "tỉnh"), ("VÀ", "và"),
+)
+
+
+def name_in_text(superior: str, name: str) -> str:
+    """How a sentence names a body printed in capitals: "BAN TUYÊN GIÁO VÀ DÂN VẬN" under
+    "TỈNH ỦY HÀ SƠN" → "Ban Tuyên giáo và Dân vận Tỉnh ủy Hà Sơn". Known phrases keep their
+    usual case, other words (place names) get an initial capital. The setting
+    ``office.name_in_text`` overrides it."""
+    words = " ".join(clean_line(f"{name} {superior}").split())
+    out: list[str] = []
+    tokens = words.split(" ")
+    i = 0
+    while i < len(tokens):
+        for phrase, cased in _KNOWN_PHRASES:
+            size = len(phrase.split(" "))
+            if " ".join(tokens[i:i + size]).upper() == phrase:
+                out.append(cased)
+                i += size
+                break
+        else:
+            token = tokens[i]
+            out.append(token[:1].upper() + token[1:].lower() if token.isupper() else token)
+            i += 1
+    text = " ".join(out)
+    return text[:1].upper() + text[1:]
+
+
+def office_values(
+    s: Any,
+    *,
+    signer_authority: str | None = None,
+    signer_title: str | None = None,
+    signer_name: str | None = None,
+) -> tuple[OfficeValues, Any]:
+    """The own office's values (issuing body ``is_own_office`` + settings), with the signer
+    the clerk chose (``None``: the body's), and the body."""
+    body = s.scalars(select(m.IssuingBody).where(m.IssuingBody.is_own_office.is_(True))
+                     .order_by(m.IssuingBody.id)).first()
+    if body is None:
+        raise ValidationError(
+            "Chưa khai báo cơ quan của mình (cơ quan ban hành đánh dấu «cơ quan mình») nên "
+            "chưa in được phần đầu và chữ ký của báo cáo. Khai báo trong Cài đặt → Cơ quan "
+            "ban hành rồi thử lại.", "issuing_body")
+    rows = s.execute(select(m.Setting.key, m.Setting.value)
+                     .where(m.Setting.key.in_(_OFFICE_KEYS))).all()
+    settings = {k: v for k, v in rows}
+    lines = tuple(x for x in (clean_line(p) for p in body.name.split("\n")) if x)
+
+    def pick(option: str | None, value: str) -> str:
+        return clean_line(option if option is not None else value)
+
+    office = OfficeValues(
+        superior_name=clean_line(body.superior_name),
+        name_lines=lines,
+        symbol=clean_line(body.symbol),
+        place_name=clean_line(body.place_name),
+        name_in_text=clean_line(settings.get("office.name_in_text"))
+        or name_in_text(body.superior_name, " ".join(lines)),
+        signer_authority=pick(signer_authority, body.signer_authority),
+        signer_title=pick(signer_title, body.signer_title),
+        signer_name=pick(signer_name, body.signer_name),
+        recipient_line_end=clean_line(settings.get("office.recipient_line_end")),
+        recipient_last_end=clean_line(settings.get("office.recipient_last_end")),
+        drafting_unit=clean_line(settings.get("office.drafting_unit")).upper(),
+    )
+    return office, body
 
 
 @dataclass(frozen=True)
@@ -75,17 +157,17 @@ def load_office(
     (the one asked for, else the body's, else its regime's)."""
     from desktop.reports.profiles import DEFAULT_PROFILES
 
-    options = KetQuaOptions(
-        signer_authority=signer_authority, signer_title=signer_title, signer_name=signer_name
+    values, body = office_values(
+        s, signer_authority=signer_authority, signer_title=signer_title, signer_name=signer_name
     )
-    values, body = office_values(s, options)
     profile_id = profile or body.format_profile or DEFAULT_PROFILES.get(body.regime, "party-36")
     return Office(values, body.id, body.regime, load_profile(profile_id))
 
 
 def office_for(s: Any, request: Any) -> Office:
     """:func:`load_office` with the profile and signer of a
-    :class:`~desktop.services.report_outputs.ReportRequest`."""
+    :class:`~desktop.services.report_outputs.ReportRequest` (or of the
+    :class:`~desktop.services.report_ket_qua.KetQuaOptions`, which name them alike)."""
     return load_office(
         s,
         profile=request.profile,
@@ -138,14 +220,15 @@ def recipients_setting(
     return defaults[regime]
 
 
-def check_number(requested: str | None) -> str | None:
-    """The number the clerk typed (digits, at most six), ``""`` or ``None`` (not given)."""
+def check_number(requested: str | None, what: str = "Số văn bản") -> str | None:
+    """The number the clerk typed (digits, at most six), ``""`` or ``None`` (not given);
+    ``what`` names it in the message refusing anything else."""
     if requested is None:
         return None
     number = clean_line(requested)
     if number and not re.fullmatch(r"\d{1,6}", number):
         raise ValidationError(
-            f"Số văn bản chỉ gồm chữ số (đã nhập «{number}»), ví dụ 15; để "
+            f"{what} chỉ gồm chữ số (đã nhập «{number}»), ví dụ 15; để "
             "trống nếu văn thư sẽ ghi số.",
             "number",
         )
@@ -178,6 +261,23 @@ def find_outgoing(
         )
         .order_by(e.id.desc())
     ).first()
+
+
+def report_number(
+    s: Any,
+    office: Office,
+    requested: str | None,
+    type_code: str,
+    document_id: int | None,
+    issued: date,
+) -> str:
+    """The number printed: the clerk's (:func:`check_number`), else that of the office's
+    outgoing register entry for this output (:func:`find_outgoing`), else blank."""
+    number = check_number(requested)
+    if number is not None:
+        return number
+    entry = find_outgoing(s, office, type_code, document_id, issued)
+    return str(entry.number) if entry is not None else ""
 
 
 def _period_key(s: Any, office: Office, issued: date) -> str:

@@ -49,12 +49,11 @@ from desktop.reports.templates import template_for
 from desktop.services.database import Database
 from desktop.services.report_common import (
     Office,
-    check_number,
     document_citation,
-    find_outgoing,
     office_for,
     recipients_setting,
     register_outgoing,
+    report_number,
     write_docx,
 )
 from desktop.services.report_outputs import Progress, ReportRequest, ReportResult, ascii_name
@@ -141,10 +140,7 @@ def gather(db: Database, request: ReportRequest) -> tuple[DonDocData, Office, li
             if passed
             else min((x.due for x in late if x.due), default=None)
         )
-        number = check_number(request.number)
-        if number is None:
-            entry = find_outgoing(s, office, "CV", cited.document_id, request.day)
-            number = str(entry.number) if entry is not None else ""
+        number = report_number(s, office, request.number, "CV", cited.document_id, request.day)
         recipients = recipients_setting(
             s, "report.don_doc.recipients", _RECIPIENTS, office.profile.regime, request.recipients
         )

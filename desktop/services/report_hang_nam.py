@@ -25,11 +25,10 @@ from desktop.reports.templates import template_for
 from desktop.services.database import Database
 from desktop.services.report_common import (
     Office,
-    check_number,
     document_citation,
-    find_outgoing,
     office_for,
     recipients_setting,
+    report_number,
     write_docx,
 )
 from desktop.services.report_outputs import Progress, ReportRequest, ReportResult
@@ -92,10 +91,7 @@ def gather(db: Database, request: ReportRequest) -> tuple[HangNamData, Office]:
                     t.members_total,
                 )
             )
-        number = check_number(request.number)
-        if number is None:
-            entry = find_outgoing(s, office, "BC", None, request.day)
-            number = str(entry.number) if entry is not None else ""
+        number = report_number(s, office, request.number, "BC", None, request.day)
         recipients = recipients_setting(
             s, "report.hang_nam.recipients", _RECIPIENTS, office.profile.regime, request.recipients
         )

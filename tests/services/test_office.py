@@ -10,7 +10,7 @@ import pytest
 from desktop.domain.errors import ConflictError, ValidationError
 from desktop.services.database import Database
 from desktop.services.office import OfficeSettings, load_office, save_office
-from desktop.services.report_ket_qua import office_values
+from desktop.services.report_common import office_values
 
 
 def test_the_office_is_created_edited_and_printed(db: Database) -> None:

@@ -157,7 +157,7 @@ def test_the_office_is_edited_from_the_settings_page_and_printed(
     qtbot: QtBot, demo_db: Database, runner: TaskRunner
 ) -> None:
     from desktop.services.office import load_office
-    from desktop.services.report_ket_qua import office_values
+    from desktop.services.report_common import office_values
     from desktop.ui.pages.settings_page import SettingsPage
 
     page = SettingsPage(demo_db, runner=runner)
