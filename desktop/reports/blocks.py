@@ -378,9 +378,10 @@ def header_rows_marked(table_el: Any) -> int:
                if tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None)
 
 
-def paragraph(text: str, element: str, **kwargs: Any) -> Any:
-    """A ``w:p`` element of an element's style (``text`` is cleaned here)."""
-    xml = paragraph_xml(safe(text), element, **kwargs)
+def paragraph(text: str, element: str, *, clean: bool = True, **kwargs: Any) -> Any:
+    """A ``w:p`` element of an element's style (``text`` is cleaned here unless ``clean`` is
+    False: text built of parts cleaned one by one, with spaces that must stay)."""
+    xml = paragraph_xml(safe(text) if clean else text, element, **kwargs)
     return parse_xml(xml.replace("<w:p>", f'<w:p {nsdecls("w")}>', 1))
 
 

@@ -137,13 +137,15 @@ def appendix_heading(
     """The paragraphs above an appendix or an attached list: the profile's label ("Phụ lục")
     when ``label``, the title, what it is attached to ("(Kèm theo <kind> số …, ngày … của …)",
     ``kind`` "Báo cáo" / "Công văn") and the day the figures are counted to."""
+    # the parts are clean already; cleaning the whole line would fold a blank number's
+    # spaces, the room the records clerk writes the number in
     note = (
         f"(Kèm theo {kind} số {number_text(profile, head)}, ngày "
         f"{format_date(head.issued)} của {safe(head.office.name_in_text)})"
     )
     lines = [
         paragraph(title, "appendix_title"),
-        paragraph(note, "appendix_note"),
+        paragraph(note, "appendix_note", clean=False),
         paragraph(f"(Số liệu tính đến ngày {format_date(as_of)})", "appendix_note"),
     ]
     if label:

@@ -192,6 +192,9 @@ def test_blank_number_keeps_room_for_the_records_clerk(demo) -> None:  # type: i
     export_ket_qua(db, rs.document_id(db, "01-CT/TU"), path, KetQuaOptions(number=""))
     left = Document(str(path)).tables[0].rows[0].cells[0]
     assert left.paragraphs[-1].text == "Số       -BC/BTGDVTU"
+    # and in the appendix's "(Kèm theo Báo cáo số …)", where the clerk writes it a second time
+    notes = [p.text for p in Document(str(path)).paragraphs if p.text.startswith("(Kèm theo")]
+    assert notes and notes[0].startswith("(Kèm theo Báo cáo số       -BC/BTGDVTU, ngày ")
 
 
 def test_a_document_nobody_has_studied_yet_still_reads_well(demo) -> None:  # type: ignore[no-untyped-def]
