@@ -15,6 +15,7 @@ import time
 _MODULE_STARTED = time.perf_counter()
 
 import argparse  # noqa: E402
+import gc  # noqa: E402
 import logging  # noqa: E402
 import os  # noqa: E402
 import sys  # noqa: E402
@@ -29,6 +30,19 @@ log = logging.getLogger("desktop")
 QUIT_AFTER_SHOW_ENV = "THEODOI_QUIT_AFTER_SHOW"
 LAUNCH_TIME_ENV = "THEODOI_LAUNCH_TIME"  # time.time() of the launch, set by a benchmark
 EXIT_OK, EXIT_FAILED = 0, 1
+
+
+def freeze_startup_heap() -> None:
+    """Keep the objects made at start-up (modules, SQLAlchemy, the Qt wrappers: several
+    hundred thousand) out of every later full garbage collection.
+
+    Such a collection walks the whole heap while holding the interpreter lock, whichever
+    thread sets it off: measured, a 65-70 ms stall of the GUI thread in the middle of undoing
+    a 5,000-row bulk edit on the worker (the longest in the grid benchmark); frozen, 23 ms.
+    ``gc.freeze`` only moves the objects to a permanent generation (constant time); what start-up
+    leaves behind lives as long as the program anyway.
+    """
+    gc.freeze()
 
 
 def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
@@ -410,6 +424,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if path.stat().st_size > integrity.QUICK_LIMIT_BYTES:
             safety.check_in_background(path)
     window.show()
+    freeze_startup_heap()
     if quit_after_show:
         _report_first_paint(app, window)
     log.info("started with %s", db.location)

@@ -89,6 +89,7 @@ def measured(meter: GapMeter, action: Callable[[], None],
 
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv)
+    from desktop.app import freeze_startup_heap
     from desktop.services.database import Database
     from desktop.services.tracking_bulk import ClearFields, MarkReceived
     from desktop.services.tracking_filters import TrackingFilter
@@ -103,6 +104,7 @@ def main() -> int:
     page = TrackingPage(db, runner, today=TODAY)
     page.resize(1360, 800)
     page.show()
+    freeze_startup_heap()  # as the application does once its window is shown
     grid = page.grid
     grid.load_documents()
     results: list[tuple[str, float, float, float]] = []
