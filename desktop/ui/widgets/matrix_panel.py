@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -88,6 +89,13 @@ class MatrixPanel(QWidget):
         self.type_combo = QComboBox()
         self.depth_combo = QComboBox()
         self.group_combo = QComboBox()
+        # the short lists keep their width (squeezed, "Tất cả các năm" read "Tất cả các r" at
+        # 150 % scaling); the group names, long, give way down to a dozen letters
+        for combo in (self.year_combo, self.type_combo, self.depth_combo):
+            combo.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.group_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.group_combo.setMinimumContentsLength(12)
         self.only_late = QCheckBox(self.tr("&Only late organisations"))
         filters = QHBoxLayout()
         for text, combo in ((self.tr("&Year:"), self.year_combo),
