@@ -38,6 +38,7 @@ from desktop.services.database import Database
 from desktop.ui.models.org_list_model import ModelIndex
 from desktop.ui.models.row_list_model import RowListModel
 from desktop.ui.widgets.date_edit import DateEdit, ErrorLabel
+from desktop.ui.widgets.screen_fit import resize_to_fit
 
 
 class CalendarModel(RowListModel[calendar.CalendarDayRow]):
@@ -137,8 +138,7 @@ class CalendarDialog(QDialog):
         for button in (self.add_button, self.remove_button):
             button.setAutoDefault(False)
         self.reload()
-        self.resize(640, 520)
-
+        resize_to_fit(self, 640, 520)
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if watched is self.table and event.type() == QEvent.Type.KeyPress \
                 and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Delete:

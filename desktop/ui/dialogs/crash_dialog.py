@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop import config
 from desktop.ui.dialogs import message
+from desktop.ui.widgets.screen_fit import resize_to_fit
 
 #: Details of the dialogs that were asked for (tests read it).
 shown: list[str] = []
@@ -69,8 +70,7 @@ class CrashDialog(QDialog):
         layout.addWidget(text)
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
-        self.resize(640, 420)
-
+        resize_to_fit(self, 640, 420)
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.details)
 

@@ -40,6 +40,7 @@ from desktop.ui.dialogs import message
 from desktop.ui.dialogs.org_dialog_common import FieldErrors, fit_height
 from desktop.ui.models.denominator_model import DenominatorModel
 from desktop.ui.widgets.date_edit import DateEdit, ErrorLabel
+from desktop.ui.widgets.screen_fit import resize_to_fit
 
 
 class DenominatorsDialog(QDialog):
@@ -116,7 +117,7 @@ class DenominatorsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.general_error)
         layout.addLayout(row_buttons)
-        self.resize(620, 480)
+        resize_to_fit(self, 620, 480)
         self.load()
         self.new_row()
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -51,6 +51,7 @@ from desktop.ui.widgets.attachments_panel import AttachmentsPanel
 from desktop.ui.widgets.date_edit import ErrorLabel
 from desktop.ui.widgets.deadlines_editor import DeadlinesEditor
 from desktop.ui.widgets.document_form import DocumentForm
+from desktop.ui.widgets.screen_fit import resize_to_fit
 
 NOTE_BACKGROUND = QColor("#fff4ce")
 _LAST_BODY = "document_dialog/last_body"
@@ -166,18 +167,8 @@ class DocumentDialog(QDialog):
         if pending_files:
             self.attachments.add_files(list(pending_files))
         self._set_tab_order()
-        self._fit(900, 680)
+        resize_to_fit(self, 900, 680)
         self.form.type_combo.setFocus()
-
-    def _fit(self, width: int, height: int) -> None:
-        """The size asked for, or less on a small screen (a laptop at 125 %)."""
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is not None:
-            room = screen.availableGeometry()
-            width = min(width, int(room.width() * 0.95))
-            height = min(height, int(room.height() * 0.92))
-        self.resize(max(width, self.minimumSizeHint().width()),
-                    max(height, self.minimumSizeHint().height()))
 
     # ------------------------------------------------------------------ values
 

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.widgets.screen_fit import resize_to_fit
+
 
 class FileSavedDialog(QDialog):
     """``text`` (what was written), the path, and three buttons."""
@@ -61,8 +63,7 @@ class FileSavedDialog(QDialog):
         layout.addWidget(where)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(520, self.sizeHint().height())
-
+        resize_to_fit(self, 520, self.sizeHint().height())
     def open_file(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.path)))
         self.accept()

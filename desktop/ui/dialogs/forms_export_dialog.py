@@ -46,6 +46,7 @@ from desktop.ui.dialogs.forms_common import (
 )
 from desktop.ui.dialogs.save_dialog import remembered_folder
 from desktop.ui.widgets.date_edit import ErrorLabel
+from desktop.ui.widgets.screen_fit import resize_to_fit
 
 if TYPE_CHECKING:
     from desktop.services.forms_export import FormsExportResult
@@ -153,8 +154,7 @@ class FormsExportDialog(QDialog):
         self.folder_edit.textEdited.connect(self._folder_typed)
         self.folder_button.clicked.connect(self._choose_folder)
         self._document_changed()
-        self.resize(720, 300)
-
+        resize_to_fit(self, 720, 300)
     # ------------------------------------------------------------------ choices
 
     @property

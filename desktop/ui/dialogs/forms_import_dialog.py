@@ -49,6 +49,7 @@ from desktop.ui.dialogs.forms_common import choose_folder
 from desktop.ui.dialogs.forms_import_detail import FormFileDetail, read_only_table
 from desktop.ui.models import forms_import_model as fm
 from desktop.ui.widgets.date_edit import ErrorLabel
+from desktop.ui.widgets.screen_fit import resize_to_fit
 
 if TYPE_CHECKING:
     from desktop.services.forms_import import FormsApplyResult, FormsPlan
@@ -209,7 +210,7 @@ class FormsImportDialog(QDialog):
         self.take_all_button.clicked.connect(self.take_all)
         self.convert_button.clicked.connect(lambda: self.set_legacy("convert"))
         self.keep_button.clicked.connect(lambda: self.set_legacy("keep"))
-        self.resize(1000, 680)
+        resize_to_fit(self, 1000, 680)
         splitter.setSizes([300, 300])
         self._show_plan(None)
         self.files_button.setFocus()

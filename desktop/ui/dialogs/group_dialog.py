@@ -10,6 +10,7 @@ from desktop.services.org_groups import create_group, rename_group
 from desktop.services.org_types import GroupDTO
 from desktop.ui.dialogs.org_dialog_common import FieldErrors, dialog_buttons
 from desktop.ui.widgets.date_edit import ErrorLabel
+from desktop.ui.widgets.screen_fit import resize_to_fit
 
 
 class GroupDialog(QDialog):
@@ -49,7 +50,7 @@ class GroupDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
-        self.resize(520, self.sizeHint().height())
+        resize_to_fit(self, 520, self.sizeHint().height())
         self.name.setFocus()
 
     def save(self) -> None:

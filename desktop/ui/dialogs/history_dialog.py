@@ -30,6 +30,7 @@ from desktop.domain.dates import format_date
 from desktop.services.audit import HistoryEntry, document_history
 from desktop.services.database import Database
 from desktop.ui.dialogs import message, save_dialog
+from desktop.ui.widgets.screen_fit import resize_to_fit
 
 
 def _when(entry: HistoryEntry) -> str:
@@ -45,7 +46,7 @@ class HistoryDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("History of changes — {document}").format(document=title))
-        self.resize(900, 520)
+        resize_to_fit(self, 900, 520)
         self._title = title
         self.entries = document_history(db, document_id)
         self.summary = QLabel(

@@ -28,6 +28,7 @@ from desktop.services.office import OfficeSettings, load_office, save_office
 from desktop.ui.dialogs import message
 from desktop.ui.dialogs.report_dialog import PROFILES
 from desktop.ui.widgets.date_edit import ErrorLabel
+from desktop.ui.widgets.screen_fit import resize_to_fit
 
 _LINES = ("superior_name", "symbol", "drafting_unit", "place_name", "signer_authority",
           "signer_title", "signer_name", "name_in_text", "recipient_line_end",
@@ -111,8 +112,7 @@ class OfficeDialog(QDialog):
             edit.textChanged.connect(self._update_preview)
         self.name_edit.textChanged.connect(self._update_preview)
         self._update_preview()
-        self.resize(640, self.sizeHint().height())
-
+        resize_to_fit(self, 640, self.sizeHint().height())
     def _show(self, values: OfficeSettings) -> None:
         for key, edit in self.edits.items():
             edit.setText(getattr(values, key))

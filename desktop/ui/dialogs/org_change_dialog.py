@@ -33,6 +33,7 @@ from desktop.services.org_types import OrgDetail
 from desktop.ui.dialogs.org_dialog_common import FieldErrors, dialog_buttons, fit_height
 from desktop.ui.widgets.date_edit import DateEdit, ErrorLabel
 from desktop.ui.widgets.org_picker import OrgPicker
+from desktop.ui.widgets.screen_fit import resize_to_fit
 
 translate = QCoreApplication.translate
 
@@ -148,7 +149,7 @@ class RenameDialog(DatedChangeDialog):
         self.form.addRow("", self.short_error)
         self.add_date_row(self.tr("Documents and reports dated before this day keep showing "
                                   "the old name."))
-        self.resize(560, self.sizeHint().height())
+        resize_to_fit(self, 560, self.sizeHint().height())
         self.name.setFocus()
 
     def reload(self) -> None:
@@ -183,7 +184,7 @@ class MoveDialog(DatedChangeDialog):
         self.form.addRow(self.to_top)
         self.add_date_row(self.tr("Before this day the organisation is shown under its old "
                                   "parent, with its whole subtree."))
-        self.resize(680, 560)
+        resize_to_fit(self, 680, 560)
         self.picker.setFocus()
 
     def apply(self, on: date) -> OrgDetail:
@@ -211,7 +212,7 @@ class DissolveDialog(DatedChangeDialog):
         self.form.addRow(buddy_label(self.tr("&Reason:"), self.reason), self.reason)
         self.add_date_row(self.tr("Its last day is the day before. It stays in documents, "
                                   "groups and reports of earlier dates."))
-        self.resize(560, self.sizeHint().height())
+        resize_to_fit(self, 560, self.sizeHint().height())
         self.on.setFocus()
 
     def apply(self, on: date) -> OrgDetail:

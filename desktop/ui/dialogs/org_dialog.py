@@ -35,6 +35,7 @@ from desktop.services.org_types import OrgDetail, OrgInput
 from desktop.ui.dialogs.org_dialog_common import FieldErrors, dialog_buttons, fit_height
 from desktop.ui.widgets.date_edit import DateEdit, ErrorLabel
 from desktop.ui.widgets.org_picker import OrgPickerDialog
+from desktop.ui.widgets.screen_fit import resize_to_fit
 
 
 class OrgDialog(QDialog):
@@ -132,7 +133,7 @@ class OrgDialog(QDialog):
         layout.addWidget(self.buttons)
         self.choose_parent.clicked.connect(self.open_picker)
         self.clear_parent.clicked.connect(lambda: self.set_parent(None, ""))
-        self.resize(560, self.sizeHint().height())
+        resize_to_fit(self, 560, self.sizeHint().height())
         if detail is not None:
             self._fill(detail)
         else:

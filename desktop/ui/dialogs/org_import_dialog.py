@@ -49,6 +49,7 @@ from desktop.tasks.runner import TaskRunner, TaskState
 from desktop.ui.dialogs import file_dialogs, message
 from desktop.ui.models import import_preview_model as preview
 from desktop.ui.widgets.date_edit import DateEdit, ErrorLabel
+from desktop.ui.widgets.screen_fit import resize_to_fit
 
 if TYPE_CHECKING:
     from desktop.services.org_import import ImportPlan, ImportResult
@@ -182,7 +183,7 @@ class OrgImportDialog(QDialog):
         self.mapping_button.toggled.connect(self.mapping.setVisible)
         self.sheet.activated.connect(lambda _i: self.replan(keep_mapping=False))
         self.as_of.date_changed.connect(lambda _d: self._mark_stale())
-        self.resize(900, 600)
+        resize_to_fit(self, 900, 600)
         self.sheet.hide()
         self.sheet_label.hide()
         self._show_plan(None)

@@ -35,6 +35,7 @@ from desktop.services.org_types import OrgDetail
 from desktop.ui.dialogs.org_change_dialog import DatedChangeDialog, buddy_label
 from desktop.ui.widgets.date_edit import ErrorLabel
 from desktop.ui.widgets.org_picker import OrgPickerDialog
+from desktop.ui.widgets.screen_fit import resize_to_fit
 
 _ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -98,7 +99,7 @@ class MergeDialog(DatedChangeDialog):
         self.remove_button.clicked.connect(self.remove_selected)
         self.target_button.clicked.connect(lambda: self.open_picker(sources=False))
         self.add_source(detail)
-        self.resize(640, self.sizeHint().height())
+        resize_to_fit(self, 640, self.sizeHint().height())
         self.target_button.setFocus()
 
     # ------------------------------------------------------------------ choosing

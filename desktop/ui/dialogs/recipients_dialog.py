@@ -56,6 +56,7 @@ from desktop.ui.models.recipient_match_model import (
 )
 from desktop.ui.widgets.choice_delegate import ChoiceDelegate
 from desktop.ui.widgets.recipient_chooser import RecipientChooser
+from desktop.ui.widgets.screen_fit import resize_to_fit
 
 
 def totals_text(entries: Sequence[RecipientEntry]) -> str:
@@ -166,8 +167,7 @@ class RecipientsDialog(QDialog):
         self.setTabOrder(self.paste_edit, self.match_button)
         self.setTabOrder(self.match_button, self.table)
         self.tabs.setCurrentIndex(1 if entries else 0)  # the whole table when there is one
-        self.resize(1020, 620)
-
+        resize_to_fit(self, 1020, 620)
     # ------------------------------------------------------------------ results
 
     def entries(self) -> list[RecipientEntry]:

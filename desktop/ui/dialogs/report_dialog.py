@@ -44,6 +44,7 @@ from desktop.ui.dialogs.file_saved_dialog import FileSavedDialog
 from desktop.ui.dialogs.forms_common import ask_folder, export_failed, set_next_folder
 from desktop.ui.dialogs.save_dialog import remembered_folder, save_file
 from desktop.ui.widgets.date_edit import DateEdit, ErrorLabel
+from desktop.ui.widgets.screen_fit import resize_to_fit
 
 NUMBER_FROM_REGISTER, NUMBER_BLANK, NUMBER_GIVEN = "register", "blank", "given"
 PROFILES = (("", "Theo cơ quan ban hành (mặc định)"),
@@ -217,8 +218,7 @@ class ReportDialog(QDialog):
             self.set_document(document_id)
         self._number_mode_changed()
         self._output_changed()
-        self.resize(760, 640)
-
+        resize_to_fit(self, 760, 640)
     # ------------------------------------------------------------------ choices
 
     def set_output(self, key: str) -> None:

@@ -36,6 +36,7 @@ from desktop.ui.dialogs.file_saved_dialog import FileSavedDialog
 from desktop.ui.dialogs.forms_common import document_combo, document_label, export_failed
 from desktop.ui.dialogs.save_dialog import save_file
 from desktop.ui.widgets.date_edit import DateEdit, ErrorLabel
+from desktop.ui.widgets.screen_fit import resize_to_fit
 
 if TYPE_CHECKING:
     from desktop.services.stats_export import StatsExportResult
@@ -112,8 +113,7 @@ class StatsExportDialog(QDialog):
         layout.addWidget(buttons)
         self.mode_combo.currentIndexChanged.connect(self._mode_changed)
         self._mode_changed()
-        self.resize(680, 220)
-
+        resize_to_fit(self, 680, 220)
     @property
     def mode(self) -> str:
         return str(self.mode_combo.currentData())

@@ -33,6 +33,7 @@ from desktop.services.attachments import AttachmentChangedError, AttachmentMissi
 from desktop.services.database import Database
 from desktop.tasks.runner import TaskRunner, TaskState
 from desktop.ui.dialogs import file_dialogs, message
+from desktop.ui.widgets.screen_fit import resize_to_fit
 
 _ID_ROLE = Qt.ItemDataRole.UserRole + 1  # a saved attachment's id
 _PATH_ROLE = Qt.ItemDataRole.UserRole + 2  # a file waiting to be copied
@@ -243,4 +244,4 @@ class AttachmentsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.panel, 1)
         layout.addWidget(buttons)
-        self.resize(560, 340)
+        resize_to_fit(self, 560, 340)

@@ -34,6 +34,7 @@ from desktop.services.database import Database
 from desktop.services.dto import OrgNode
 from desktop.ui.models.org_list_model import OrgListModel
 from desktop.ui.models.org_tree_model import OrgColumns, OrgTreeModel
+from desktop.ui.widgets.screen_fit import resize_to_fit
 from desktop.ui.widgets.search_box import SearchBox
 
 PICKER_LIMIT = 200
@@ -168,8 +169,7 @@ class OrgPickerDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.picker, 1)
         layout.addWidget(buttons)
-        self.resize(680, 480)
-
+        resize_to_fit(self, 680, 480)
     def accept(self) -> None:
         chosen = self.picker.chosen()
         if not chosen or (self._accept_if is not None and not self._accept_if(chosen)):

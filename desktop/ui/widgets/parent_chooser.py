@@ -26,6 +26,7 @@ from desktop.domain.dates import format_date
 from desktop.services.database import Database
 from desktop.services.ui_queries_documents import list_register
 from desktop.ui.dialogs.document_values import ParentRef, ref_label
+from desktop.ui.widgets.screen_fit import resize_to_fit
 from desktop.ui.widgets.search_box import SearchBox
 
 PICKER_LIMIT = 200
@@ -64,7 +65,7 @@ class DocumentPicker(QDialog):
         layout.addWidget(buttons)
         self.search.search_changed.connect(self.fill)
         self.search.installEventFilter(self)
-        self.resize(640, 420)
+        resize_to_fit(self, 640, 420)
         self.fill("")
 
     def fill(self, text: str) -> None:
