@@ -5,12 +5,17 @@
   Outside CI the PostgreSQL tests skip when no server answers on 127.0.0.1:5432; with
   ``CI=true`` (``.ci/run``) they fail instead, so they can never be skipped silently there.
 - ``db``: runs the test twice, on SQLite and on PostgreSQL.
+- No network at run time (quality.md): a socket the tests' own Python opens to anything but this
+  machine fails the test that opened it (:func:`_no_network`). The PostgreSQL driver connects
+  through libpq, below Python's socket module, to the configured server only.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import shutil
+import socket
 import sys
 import tempfile
 import uuid
@@ -33,6 +38,51 @@ PG_ADMIN_URL = os.environ.get(
     "THEODOI_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+class NetworkAccessError(AssertionError):
+    """The program tried to reach another machine: it must work offline."""
+
+
+def _local(address: object) -> bool:
+    if not isinstance(address, tuple) or not address:
+        return True  # AF_UNIX paths, socket pairs
+    host = str(address[0])
+    if host in ("localhost", ""):
+        return True
+    try:
+        return ipaddress.ip_address(host.split("%")[0]).is_loopback
+    except ValueError:
+        return False  # a host name other than localhost: would need a DNS lookup
+
+
+def _no_network() -> None:
+    """Refuse every connection from Python to another machine, and every name look-up but
+    localhost's, for the whole test session."""
+    real_connect, real_connect_ex = socket.socket.connect, socket.socket.connect_ex
+    real_getaddrinfo = socket.getaddrinfo
+
+    def connect(self: socket.socket, address: object) -> None:
+        if not _local(address):
+            raise NetworkAccessError(f"network access at run time: connect to {address!r}")
+        real_connect(self, address)  # type: ignore[arg-type]
+
+    def connect_ex(self: socket.socket, address: object) -> int:
+        if not _local(address):
+            raise NetworkAccessError(f"network access at run time: connect to {address!r}")
+        return real_connect_ex(self, address)  # type: ignore[arg-type]
+
+    def getaddrinfo(host: object, *args: object, **kwargs: object) -> object:
+        if host not in (None, "localhost") and not _local((host,)):
+            raise NetworkAccessError(f"network access at run time: look up {host!r}")
+        return real_getaddrinfo(host, *args, **kwargs)  # type: ignore[arg-type]
+
+    socket.socket.connect = connect  # type: ignore[method-assign]
+    socket.socket.connect_ex = connect_ex  # type: ignore[method-assign]
+    socket.getaddrinfo = getaddrinfo  # type: ignore[assignment]
+
+
+_no_network()
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
