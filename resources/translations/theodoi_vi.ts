@@ -2854,10 +2854,6 @@
         <translation>Xuất văn bản Word</translation>
     </message>
     <message>
-        <source>Type part of the number or excerpt, then Enter</source>
-        <translation>Gõ một phần số, ký hiệu hoặc trích yếu rồi nhấn Enter</translation>
-    </message>
-    <message>
         <source>Empty: the date of the report</source>
         <translation>Để trống: lấy ngày báo cáo</translation>
     </message>

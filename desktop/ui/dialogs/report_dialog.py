@@ -34,14 +34,19 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import AppError
-from desktop.domain.text import clean_line, fold
+from desktop.domain.text import clean_line
 from desktop.services import report_outputs
 from desktop.services.database import Database
-from desktop.services.documents import list_documents
 from desktop.services.report_outputs import OUTPUTS, ReportRequest, ReportResult
 from desktop.tasks.runner import TaskRunner, TaskState
 from desktop.ui.dialogs.file_saved_dialog import FileSavedDialog
-from desktop.ui.dialogs.forms_common import ask_folder, export_failed, set_next_folder
+from desktop.ui.dialogs.forms_common import (
+    ask_folder,
+    document_combo,
+    document_label,
+    export_failed,
+    set_next_folder,
+)
 from desktop.ui.dialogs.save_dialog import remembered_folder, save_file
 from desktop.ui.widgets.date_edit import DateEdit, ErrorLabel
 from desktop.ui.widgets.screen_fit import resize_to_fit
@@ -76,17 +81,7 @@ class ReportDialog(QDialog):
         self.output_combo = QComboBox()
         for spec in OUTPUTS.values():
             self.output_combo.addItem(spec.label, spec.key)
-        self.document_combo = QComboBox()
-        self.document_combo.setEditable(True)
-        self.document_combo.setCompleter(None)  # no inline completion (Vietnamese input)
-        self.document_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.document_combo.setMinimumContentsLength(48)
-        line = self.document_combo.lineEdit()
-        assert line is not None
-        line.setPlaceholderText(self.tr("Type part of the number or excerpt, then Enter"))
-        line.returnPressed.connect(self._search_document)
-        for d in list_documents(db):
-            self.document_combo.addItem(f"{d.number_symbol} — {d.excerpt}", d.id)
+        self.document_combo = document_combo(db)  # typed search, no inline completion
         self.year_spin = QSpinBox()
         self.year_spin.setRange(2000, 2100)
         self.year_spin.setValue(self._today.year)
@@ -233,13 +228,6 @@ class ReportDialog(QDialog):
     def output(self) -> str:
         return str(self.output_combo.currentData())
 
-    def _search_document(self) -> None:
-        wanted = fold(self.document_combo.currentText())
-        for i in range(self.document_combo.count()):
-            if wanted and wanted in fold(self.document_combo.itemText(i)):
-                self.document_combo.setCurrentIndex(i)
-                return
-
     def _output_changed(self, _index: int = 0) -> None:
         needs = OUTPUTS[self.output].needs
         shown = {"document": "document" in needs, "year": "year" in needs,
@@ -378,7 +366,7 @@ class ReportDialog(QDialog):
     def _document_label(self) -> str:
         if "document" not in OUTPUTS[self.output].needs:
             return ""
-        return self.document_combo.currentText().split(" — ")[0]
+        return document_label(self.document_combo)
 
     def _target(self, request: ReportRequest) -> Path | None:
         spec = OUTPUTS[self.output]
