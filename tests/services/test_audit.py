@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 
 import pytest
 from sqlalchemy import func, select, text
@@ -124,39 +125,14 @@ def test_rows_written_outside_the_program_are_reported(db: Database) -> None:
     assert not verdict.ok and "niêm phong" in verdict.message
 
 
-@pytest.mark.postgres
-def test_two_clerks_committing_at_once_keep_one_chain(pg_db: Database) -> None:
+def _two_clerks_at_once(pg_db: Database, write: Callable[[Database, str], None]) -> None:
+    """``write`` run by two clerks (two connections) at the same time."""
     other = Database.open(pg_db.engine.url.render_as_string(hide_password=False), actor="b")
     errors: list[BaseException] = []
 
     def clerk(db: Database, name: str) -> None:
         try:
-            _write(db, 15, name)
-        except BaseException as exc:  # pragma: no cover - shown by the assertion
-            errors.append(exc)
-
-    threads = [
-        threading.Thread(target=clerk, args=(d, n))
-        for d, n in ((pg_db, "Chi bộ A"), (other, "Chi bộ B"))
-    ]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    other.close()
-    assert not errors
-    verdict = verify(pg_db)
-    assert verdict.ok and verdict.checked == 60, verdict.message
-
-
-@pytest.mark.postgres
-def test_two_clerks_writing_in_bulk_at_once_keep_one_chain(pg_db: Database) -> None:
-    other = Database.open(pg_db.engine.url.render_as_string(hide_password=False), actor="b")
-    errors: list[BaseException] = []
-
-    def clerk(db: Database, name: str) -> None:
-        try:
-            _write_bulk(db, 10, name)
+            write(db, name)
         except BaseException as exc:  # pragma: no cover - shown by the assertion
             errors.append(exc)
 
@@ -168,6 +144,18 @@ def test_two_clerks_writing_in_bulk_at_once_keep_one_chain(pg_db: Database) -> N
         t.join()
     other.close()
     assert not errors
+
+
+@pytest.mark.postgres
+def test_two_clerks_committing_at_once_keep_one_chain(pg_db: Database) -> None:
+    _two_clerks_at_once(pg_db, lambda db, name: _write(db, 15, name))
+    verdict = verify(pg_db)
+    assert verdict.ok and verdict.checked == 60, verdict.message
+
+
+@pytest.mark.postgres
+def test_two_clerks_writing_in_bulk_at_once_keep_one_chain(pg_db: Database) -> None:
+    _two_clerks_at_once(pg_db, lambda db, name: _write_bulk(db, 10, name))
     verdict = verify(pg_db)
     assert verdict.ok and verdict.checked == 100, verdict.message
 

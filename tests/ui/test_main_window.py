@@ -184,26 +184,3 @@ def test_the_edit_menu_is_there_from_the_start_and_takes_the_grid_undo(
     grid = window.page("tracking").grid  # type: ignore[attr-defined]
     assert window.edit_menu.actions() == [grid.undo_action, grid.redo_action]
 
-
-def test_every_page_fits_a_1366_by_768_laptop_screen(
-    qtbot: QtBot, demo_db: Database, runner: TaskRunner
-) -> None:
-    """Many offices run 1,366 × 768 laptops: no page or tab may force the window wider or
-    taller than what is left of that screen beside the title bar and the taskbar."""
-    from PySide6.QtWidgets import QTabWidget
-
-    window = open_window(qtbot, demo_db, runner)
-    too_big = []
-    for key in PAGE_KEYS:
-        window.show_page(key)
-        page = window.page(key)
-        for tabs in page.findChildren(QTabWidget) or [None]:
-            for i in range(tabs.count() if tabs is not None else 1):
-                if tabs is not None:
-                    tabs.setCurrentIndex(i)
-                qtbot.wait(50)
-                hint = window.minimumSizeHint()
-                if hint.width() > 1340 or hint.height() > 690:  # frame, title bar, taskbar
-                    where = key + (f" / {tabs.tabText(i)}" if tabs is not None else "")
-                    too_big.append(f"{where}: {hint.width()} × {hint.height()}")
-    assert not too_big, too_big

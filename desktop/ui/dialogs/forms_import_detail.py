@@ -19,12 +19,9 @@ from collections.abc import Callable, MutableSet
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
-    QHeaderView,
     QLabel,
     QListWidget,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -36,24 +33,10 @@ from desktop.services.forms_import import FileStatus, FormFile
 from desktop.services.tracking_fields import ROW_FIELDS
 from desktop.ui.models import forms_import_model as fm
 from desktop.ui.models.import_preview_model import PreviewTableModel
+from desktop.ui.widgets.read_only_table import read_only_table
 
 translate = QCoreApplication.translate
 CHANGES, PROBLEMS, LEGACY, NOTES = range(4)
-
-
-def read_only_table(model: object, stretch: int) -> QTableView:
-    """A read-only table of whole rows; column ``stretch`` takes the spare width."""
-    view = QTableView()
-    view.setModel(model)  # type: ignore[arg-type]
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setTabKeyNavigation(False)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
-    header = view.horizontalHeader()
-    header.setStretchLastSection(False)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return view
 
 
 class FormFileDetail(QWidget):

@@ -46,9 +46,10 @@ from desktop.services.forms_import import FileStatus, FormFile
 from desktop.tasks.runner import TaskRunner, TaskState
 from desktop.ui.dialogs import file_dialogs, message
 from desktop.ui.dialogs.forms_common import choose_folder
-from desktop.ui.dialogs.forms_import_detail import FormFileDetail, read_only_table
+from desktop.ui.dialogs.forms_import_detail import FormFileDetail
 from desktop.ui.models import forms_import_model as fm
 from desktop.ui.widgets.date_edit import ErrorLabel
+from desktop.ui.widgets.read_only_table import read_only_table
 from desktop.ui.widgets.screen_fit import resize_to_fit
 
 if TYPE_CHECKING:

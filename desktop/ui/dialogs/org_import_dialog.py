@@ -23,19 +23,16 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QPushButton,
     QScrollArea,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -49,6 +46,7 @@ from desktop.tasks.runner import TaskRunner, TaskState
 from desktop.ui.dialogs import file_dialogs, message
 from desktop.ui.models import import_preview_model as preview
 from desktop.ui.widgets.date_edit import DateEdit, ErrorLabel
+from desktop.ui.widgets.read_only_table import read_only_table
 from desktop.ui.widgets.screen_fit import resize_to_fit
 
 if TYPE_CHECKING:
@@ -56,25 +54,6 @@ if TYPE_CHECKING:
 
 PROBLEMS, CREATES, CHANGES, FIGURES, WARNINGS = range(5)
 _WRAPPED_ROWS = 500  # problems shown on several lines up to this many (it costs a layout each)
-
-
-def _table(model: preview.PreviewTableModel, stretch: int,
-           widths: tuple[int, ...] = ()) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setTabKeyNavigation(False)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
-    header = view.horizontalHeader()
-    header.setStretchLastSection(False)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    for column, width in enumerate(widths):
-        if width and column != stretch:
-            header.resizeSection(column, width)
-    return view
 
 
 class OrgImportDialog(QDialog):
@@ -135,11 +114,13 @@ class OrgImportDialog(QDialog):
         self.creates_model = preview.creations_model(self)
         self.changes_model = preview.changes_model(self)
         self.figures_model = preview.denominators_model(self)
-        self.problems = _table(self.problems_model, 2, (150, 130))
+        self.problems = read_only_table(self.problems_model, 2, (150, 130), alternate=True)
         self.problems.setWordWrap(True)  # the reasons are sentences: read them whole
-        self.creates = _table(self.creates_model, 1, (60, 0, 100, 250, 190))
-        self.changes = _table(self.changes_model, 1, (60, 0, 130, 200, 200))
-        self.figures = _table(self.figures_model, 1, (60, 0, 220, 220))
+        self.creates = read_only_table(self.creates_model, 1, (60, 0, 100, 250, 190),
+                                       alternate=True)
+        self.changes = read_only_table(self.changes_model, 1, (60, 0, 130, 200, 200),
+                                       alternate=True)
+        self.figures = read_only_table(self.figures_model, 1, (60, 0, 220, 220), alternate=True)
         self.warnings = QListWidget()
         self.warnings.setWordWrap(True)
         self.tabs = QTabWidget()
