@@ -82,7 +82,7 @@ class BulkActionDialog(QDialog):
                 self.checks[key] = box
                 form.addRow(box)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("&Apply"))
         ok.setDefault(True)
@@ -100,6 +100,11 @@ class BulkActionDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self._today = today
+        if kind in (RECEIVED, SESSION, REPORTED):
+            # the clerk opens the dialog to type the day: the field has the focus, its
+            # prefilled day selected, so typing replaces it (Enter alone keeps it)
+            self.date.edit.setFocus()
+            self.date.edit.selectAll()
 
     def _accept(self) -> None:
         if self.kind in (RECEIVED, SESSION, REPORTED) and not self.date.check():

@@ -115,7 +115,7 @@ class CalendarDialog(QDialog):
         entry.addWidget(name_label)
         entry.addWidget(self.name, 1)
         entry.addWidget(self.add_button)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
         assert close is not None
         close.setText(self.tr("Close"))

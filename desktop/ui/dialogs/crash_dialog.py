@@ -62,7 +62,7 @@ class CrashDialog(QDialog):
         self.view.setReadOnly(True)
         self.copy_button = QPushButton(self.tr("&Copy error details"))
         self.copy_button.clicked.connect(self.copy_details)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("&Close"))
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)

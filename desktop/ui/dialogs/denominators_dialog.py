@@ -98,7 +98,7 @@ class DenominatorsDialog(QDialog):
         self.delete_button = QPushButton(self.tr("De&lete row"))
         for button in (self.new_button, self.delete_button):
             button.setAutoDefault(False)
-        self.close_buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.close_buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.close_buttons.button(QDialogButtonBox.StandardButton.Close).setText(
             self.tr("Close"))
         self.close_buttons.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)

@@ -145,7 +145,7 @@ class DocumentDialog(QDialog):
         self.tabs.addTab(self.attachments, self.tr("&4. Attachments"))
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(self.tr("Sa&ve"))
         self.save_button.setDefault(True)

@@ -42,7 +42,7 @@ class FileSavedDialog(QDialog):
         self.open_folder_button = QPushButton(self.tr("Open the f&older"))
         self.close_button = QPushButton(self.tr("Close"))
         self.open_file_button.setDefault(True)
-        buttons = QDialogButtonBox()
+        buttons = QDialogButtonBox(self)
         buttons.addButton(self.open_file_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.open_folder_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.print_button: QPushButton | None = None

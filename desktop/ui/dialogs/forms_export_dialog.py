@@ -123,7 +123,7 @@ class FormsExportDialog(QDialog):
         self.open_folder_button = QPushButton(self.tr("&Open the folder"))
         self.open_folder_button.setEnabled(False)
         self.open_folder_button.setAutoDefault(False)
-        buttons = QDialogButtonBox()
+        buttons = QDialogButtonBox(self)
         buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.open_folder_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.close_button = buttons.addButton(

@@ -43,7 +43,7 @@ class GroupDialog(QDialog):
         form.addRow("", self.name_error)
         form.addRow(short_label, self.short_name)
         form.addRow("", self.short_error)
-        self.buttons = dialog_buttons()
+        self.buttons = dialog_buttons(self)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

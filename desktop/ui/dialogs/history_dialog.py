@@ -78,7 +78,7 @@ class HistoryDialog(QDialog):
         for column, width in ((0, 120), (1, 110), (2, 80), (3, 150)):
             header.resizeSection(column, width)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("&Close"))
         self.pdf_button = QPushButton(self.tr("Export &PDF…"))
         buttons.addButton(self.pdf_button, QDialogButtonBox.ButtonRole.ActionRole)

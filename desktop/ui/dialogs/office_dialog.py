@@ -93,7 +93,7 @@ class OfficeDialog(QDialog):
             label.setBuddy(self.fields[key])
             form.addRow(label, self.fields[key])
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
         save = buttons.button(QDialogButtonBox.StandardButton.Save)
         cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         assert save is not None and cancel is not None

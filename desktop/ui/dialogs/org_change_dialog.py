@@ -69,7 +69,7 @@ class DatedChangeDialog(QDialog):
         self.general_error = ErrorLabel()
         self.errors = FieldErrors(self.general_error)
         self.errors.add("on", self.on)
-        self.buttons = dialog_buttons()
+        self.buttons = dialog_buttons(self)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.date_label = translate("OrgChangeDialog", "Effective from &date:")

@@ -124,7 +124,7 @@ class OrgDialog(QDialog):
         if not editing:
             form.addRow(self._label(self.tr("&Founded on:"), self.valid_from), self.valid_from)
         form.addRow(self._label(self.tr("No&te:"), self.note), self.note)
-        self.buttons = dialog_buttons()
+        self.buttons = dialog_buttons(self)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

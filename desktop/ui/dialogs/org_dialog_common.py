@@ -23,10 +23,14 @@ translate = QCoreApplication.translate
 
 
 
-def dialog_buttons(ok_text: str = "", cancel_text: str = "") -> QDialogButtonBox:
-    """OK (default button, Enter) and Cancel (Esc), with Vietnamese texts."""
+def dialog_buttons(dialog: QWidget, ok_text: str = "", cancel_text: str = "") -> QDialogButtonBox:
+    """OK (default button, Enter) and Cancel (Esc), with Vietnamese texts, in ``dialog``.
+
+    The box has its dialog before OK is made the default: only then does the dialog remember
+    OK as its default and give it back after an auto-default button had the focus (otherwise
+    Enter stops saving once the clerk has been through a tab with such a button)."""
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                               | QDialogButtonBox.StandardButton.Cancel)
+                               | QDialogButtonBox.StandardButton.Cancel, dialog)
     ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
     ok.setText(ok_text or translate("OrgDialogs", "&Save"))
     ok.setDefault(True)

@@ -150,7 +150,7 @@ class RecipientsDialog(QDialog):
         self.tabs.addTab(paste_tab, self.tr("&2. Paste from the document"))
         self.totals_label = QLabel()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("OK"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))

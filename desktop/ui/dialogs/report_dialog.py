@@ -176,7 +176,7 @@ class ReportDialog(QDialog):
         self.export_button = QPushButton(self.tr("&Export…"))
         self.export_button.setDefault(True)
         self.export_button.setAutoDefault(True)
-        buttons = QDialogButtonBox()
+        buttons = QDialogButtonBox(self)
         buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)

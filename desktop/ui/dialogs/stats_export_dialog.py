@@ -98,7 +98,7 @@ class StatsExportDialog(QDialog):
 
         self.export_button = QPushButton(self.tr("&Export…"))
         self.export_button.setDefault(True)
-        buttons = QDialogButtonBox()
+        buttons = QDialogButtonBox(self)
         buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.close_button = buttons.addButton(
             self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole

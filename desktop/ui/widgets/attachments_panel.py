@@ -238,7 +238,7 @@ class AttachmentsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Attachments of {document}").format(document=title))
         self.panel = AttachmentsPanel(db, runner, document_id)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

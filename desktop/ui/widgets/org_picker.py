@@ -161,7 +161,7 @@ class OrgPickerDialog(QDialog):
         self.picker = OrgPicker(db, as_of, many=many)
         self.picker.activated.connect(lambda _org: self.accept())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Choose"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.accept)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import unicodedata
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 DEBOUNCE_MS = 200
@@ -29,6 +30,13 @@ class SearchBox(QLineEdit):
         self._last: str | None = None
         self.textChanged.connect(lambda _text: self._timer.start())
         self.returnPressed.connect(self._emit)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        super().keyPressEvent(event)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            # Enter searches. QLineEdit passes it on, and in a dialog it also pressed the
+            # default button: the "Nơi nhận" dialog closed as the clerk searched.
+            event.accept()
 
     def search_text(self) -> str:
         return unicodedata.normalize("NFC", self.text()).strip()
