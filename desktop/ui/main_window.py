@@ -141,9 +141,14 @@ class MainWindow(QMainWindow):
         row = PAGE_KEYS.index(key)
         if self.ui.navigation.currentRow() != row:
             self.ui.navigation.setCurrentRow(row)  # comes back here through the signal
-        if key == "reports":
+        if key in ("reports", "tracking"):
             page.show_document(self._document_id)  # type: ignore[attr-defined]
         page.page_shown()
+        # Ctrl+3 or a jump from another page: the keys go on in the page's list or grid (the
+        # navigation list keeps the focus while the clerk walks it with the arrow keys)
+        target = page.work_widget()
+        if target is not None and not self.ui.navigation.hasFocus():
+            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _navigation_changed(self, row: int) -> None:
         if 0 <= row < len(PAGE_KEYS) and self.current_key != PAGE_KEYS[row]:
@@ -166,6 +171,7 @@ class MainWindow(QMainWindow):
 
             tracking = TrackingPage(db, runner)
             tracking.document_activated.connect(self._document_activated)
+            tracking.grid.document_opened.connect(self._document_selected)
             # the Edit menu takes the grid's own Undo/Redo (Ctrl+Z, Ctrl+Y), in place of the
             # disabled stand-ins it had until now (two actions on one key would fire neither)
             self.edit_menu.clear()

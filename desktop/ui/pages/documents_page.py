@@ -207,6 +207,9 @@ class DocumentsPage(Page):
         if row >= 0:
             self.table.selectRow(row)
 
+    def work_widget(self) -> QWidget | None:
+        return self.table
+
     def current_document_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.row_at(rows[0].row()).id if rows else None

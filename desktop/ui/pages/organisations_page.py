@@ -169,6 +169,9 @@ class OrganisationsPage(Page):
     def view(self) -> QAbstractItemView:
         return self.stack.currentWidget()  # type: ignore[return-value]
 
+    def work_widget(self) -> QWidget | None:
+        return self.view
+
     def set_flat_mode(self, flat: bool) -> None:
         """The sortable list of every organisation (True) or the tree (False); the selected
         organisation stays selected."""

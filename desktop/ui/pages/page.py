@@ -15,6 +15,11 @@ class Page(QWidget):
     def page_shown(self) -> None:
         """Called every time the page becomes the current one."""
 
+    def work_widget(self) -> QWidget | None:
+        """Where the keys go when the clerk comes to the page by a shortcut (Ctrl+3…): the
+        list or grid the page is for. None: leave the focus where Qt puts it."""
+        return None
+
     def save_state(self, settings: QSettings) -> None:
         """Remember splitter positions, column widths… (called when the window closes)."""
 

@@ -73,6 +73,7 @@ class TrackingGridPanel(QWidget):
 
     bulk_finished = Signal(object)  # BulkResult
     loaded = Signal()
+    document_opened = Signal(int)
 
     def __init__(self, db: Database, runner: TaskRunner, today: date | None = None,
                  parent: QWidget | None = None) -> None:
@@ -206,16 +207,23 @@ class TrackingGridPanel(QWidget):
 
     # ------------------------------------------------------------------ documents
 
-    def load_documents(self) -> None:
+    def load_documents(self, prefer: int | None = None) -> None:
+        """Read the list of documents again (one was added, renamed or deleted meanwhile) and
+        show ``prefer``, else the one shown, else the first."""
         current = self.document_id
         self.chooser.blockSignals(True)
         self.chooser.clear()
         for d in list_documents(self._db):
             self.chooser.addItem(f"{d.number_symbol} — {d.excerpt}", d.id)
         self.chooser.blockSignals(False)
-        if current is not None:
-            self.chooser.setCurrentIndex(max(self.chooser.findData(current), 0))
-        elif self.chooser.count():
+        for wanted in (prefer, current):
+            index = self.chooser.findData(wanted) if wanted is not None else -1
+            if index >= 0:
+                self.chooser.setCurrentIndex(index)
+                if wanted != current:
+                    self.open_document(int(wanted))  # type: ignore[arg-type]
+                return
+        if self.chooser.count():
             self.open_document(int(self.chooser.itemData(0)))
 
     def _chosen(self, row: int) -> None:
@@ -236,9 +244,12 @@ class TrackingGridPanel(QWidget):
         self.document_id = document_id
         index = self.chooser.findData(document_id)
         if index >= 0 and self.chooser.currentIndex() != index:
+            self.chooser.blockSignals(True)
             self.chooser.setCurrentIndex(index)
+            self.chooser.blockSignals(False)
         self.undo_stack.clear()
         self.reload()
+        self.document_opened.emit(document_id)
 
     # ------------------------------------------------------------------ rows
 

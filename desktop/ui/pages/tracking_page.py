@@ -103,6 +103,9 @@ class TrackingPage(Page):
     def loaded(self) -> bool:
         return self._loaded
 
+    def work_widget(self) -> QWidget | None:
+        return self.grid.view if self.tabs.currentWidget() is self.grid else self.table
+
     def page_shown(self) -> None:
         if not self._grid_ready:
             self._grid_ready = True
@@ -110,6 +113,14 @@ class TrackingPage(Page):
             self.grid.load_documents()
         if not self._loaded and not self._loading:
             self.reload()
+
+    def show_document(self, document_id: int | None) -> None:
+        """Coming to the page with ``document_id`` chosen elsewhere (the Documents page): the
+        grid shows it, from a list read again (it may have just been created)."""
+        if not self._grid_ready:
+            self._grid_ready = True
+            self.grid.filters.restore()
+        self.grid.load_documents(prefer=document_id)
 
     def show_row(self, document_id: int, organisation_id: int) -> bool:
         """Open ``document_id`` in the grid on ``organisation_id``'s row (False: no such row)."""
