@@ -15,23 +15,8 @@ from sqlalchemy.orm import Session
 from desktop.domain.errors import NotFoundError
 from desktop.services.database import Database
 from desktop.services.org_types import GroupRef, OrgDetail, OrgHistoryEntry
-from desktop.services.organisations import AsOf, active_on, kind_names, moved_on
+from desktop.services.organisations import active_on, kind_names, moved_on, names_on
 from desktop.store import models as m
-
-
-def names_on(s: Session, ids: set[int | None], day: date) -> dict[int | None, str]:
-    """Names of organisations on ``day`` (None -> "")."""
-    names: dict[int | None, str] = {None: ""}
-    wanted = [i for i in ids if i is not None]
-    if wanted:
-        org = m.Organisation
-        asof = AsOf(day)
-        rows = s.execute(
-            select(org.id, asof.name).outerjoin(asof.history, asof.onclause)
-            .where(org.id.in_(wanted))
-        )
-        names.update((oid, name) for oid, name in rows)
-    return names
 
 
 def organisation_detail(db: Database, org_id: int, as_of: date | None = None) -> OrgDetail:

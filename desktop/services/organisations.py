@@ -113,6 +113,27 @@ def latest_denominators(day: date) -> Any:
     )
 
 
+def names_on(s: Session, ids: set[int | None], day: date) -> dict[int | None, str]:
+    """Names of organisations on ``day`` (None -> "")."""
+    names: dict[int | None, str] = {None: ""}
+    wanted = [i for i in ids if i is not None]
+    if wanted:
+        org = m.Organisation
+        asof = AsOf(day)
+        rows = s.execute(
+            select(org.id, asof.name).outerjoin(asof.history, asof.onclause)
+            .where(org.id.in_(wanted))
+        )
+        names.update((oid, name) for oid, name in rows)
+    return names
+
+
+def names(db: Database, ids: Iterable[int], as_of: date | None = None) -> dict[int | None, str]:
+    """Names of organisations on ``as_of`` (today), by id."""
+    with db.read() as s:
+        return names_on(s, set(ids), as_of or date.today())
+
+
 def kind_names(s: Session) -> dict[int | None, str]:
     names: dict[int | None, str] = {None: ""}
     names.update((k, n) for k, n in s.execute(select(m.OrgKind.id, m.OrgKind.name)))

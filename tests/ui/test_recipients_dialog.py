@@ -197,3 +197,23 @@ def test_recipient_match_model(qtmodeltester: ModelTester, docs_db: Database) ->
     assert not model.setData(index, "organisation:999999")  # not offered
     assert lines_for(model.entries()) == lines_for(entries_from_matches(matches))
     qtmodeltester.check(model, force_py=True)
+
+
+def test_organisations_of_the_same_name_say_where_they_belong(
+    qtbot: QtBot, docs_db: Database, runner: TaskRunner
+) -> None:
+    from desktop.services import organisations
+
+    rd = RecipientsDialog(docs_db, runner, DEMO_TODAY)
+    qtbot.addWidget(rd)
+    rd.show()
+    chooser = rd.chooser
+    chooser.find("chi bo van phong")
+    found = organisations.search(docs_db, "chi bo van phong", DEMO_TODAY)
+    twins = [o for o in found if o.name == "Chi bộ Văn phòng"]
+    assert len(twins) > 1
+    parents = organisations.names(docs_db, {o.parent_id for o in twins}, DEMO_TODAY)
+    shown = [chooser.results.item(i).text() for i in range(chooser.results.count())]
+    for org in twins:
+        assert f"{org.name} — {org.kind}, thuộc {parents[org.parent_id]}" in shown
+    assert len(set(shown)) == len(shown)  # each line tells one organisation from the others

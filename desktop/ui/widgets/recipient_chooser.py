@@ -9,6 +9,7 @@ and names are those of the document's date.
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.numbers import format_int
+from desktop.domain.text import fold
 from desktop.services import organisations
 from desktop.services.database import Database
 from desktop.services.org_groups import list_groups
@@ -102,8 +104,15 @@ class RecipientChooser(QWidget):
             self.results.clear()
             rows = organisations.search(self._db, text, self._as_of, limit=SEARCH_LIMIT) \
                 if text else []
+            # many party cells share a name ("Chi bộ Văn phòng"): those say where they belong
+            seen = Counter(fold(org.name) for org in rows)
+            twins = [org for org in rows if seen[fold(org.name)] > 1]
+            parents = organisations.names(self._db, {o.parent_id for o in twins
+                                                     if o.parent_id is not None}, self._as_of)
             for org in rows:
                 shown = org.name if not org.kind else f"{org.name} — {org.kind}"
+                if seen[fold(org.name)] > 1 and parents.get(org.parent_id):
+                    shown += self.tr(", in {parent}").format(parent=parents[org.parent_id])
                 item = QListWidgetItem(shown)
                 item.setToolTip(shown)
                 item.setData(_TARGET_ROLE, (KIND_ORGANISATION, org.id, org.name))
