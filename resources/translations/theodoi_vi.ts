@@ -2638,6 +2638,10 @@
 <context>
     <name>RecipientChooser</name>
     <message>
+        <source>, in {parent}</source>
+        <translation>, thuộc {parent}</translation>
+    </message>
+    <message>
         <source>{name} — {count} organisations</source>
         <translation>{name} — {count} đơn vị</translation>
     </message>
@@ -3132,6 +3136,22 @@
         <translation>Bản sao lưu được giữ ở: {folder}</translation>
     </message>
     <message>
+        <source>{name} ({code}), not tracked</source>
+        <translation>{name} ({code}), không theo dõi</translation>
+    </message>
+    <message>
+        <source>{name} (party cell)</source>
+        <translation>{name} (là chi bộ)</translation>
+    </message>
+    <message>
+        <source>Delete “{name}” from the list?</source>
+        <translation>Xóa «{name}» khỏi danh mục?</translation>
+    </message>
+    <message>
+        <source>Nothing uses it yet. It can be added again later with “Add…”.</source>
+        <translation>Chưa có gì dùng mục này. Sau này có thể thêm lại bằng nút «Thêm…».</translation>
+    </message>
+    <message>
         <source>Backups and checks</source>
         <translation>Sao lưu và kiểm tra</translation>
     </message>
@@ -3208,8 +3228,72 @@
         <translation>&amp;Thư mục sao lưu…</translation>
     </message>
     <message>
-        <source>&amp;Check the data</source>
-        <translation>&amp;Kiểm tra dữ liệu</translation>
+        <source>C&amp;heck the data</source>
+        <translation>Kiểm tra &amp;dữ liệu</translation>
+    </message>
+    <message>
+        <source>Add an organisation kind (Insert)</source>
+        <translation>Thêm loại hình đơn vị (Ins)</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Thêm…</translation>
+    </message>
+    <message>
+        <source>Rename the selected kind or change whether it is a party cell (Enter, F2)</source>
+        <translation>Đổi tên loại hình đang chọn hoặc đổi việc tính là chi bộ (Enter, F2)</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Sửa…</translation>
+    </message>
+    <message>
+        <source>Delete the selected kind, if no organisation uses it (Delete)</source>
+        <translation>Xóa loại hình đang chọn, nếu chưa đơn vị nào dùng (Delete)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Move the selected kind up (Ctrl+Up)</source>
+        <translation>Chuyển loại hình đang chọn lên trên (Ctrl+↑)</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Lên</translation>
+    </message>
+    <message>
+        <source>Move the selected kind down (Ctrl+Down)</source>
+        <translation>Chuyển loại hình đang chọn xuống dưới (Ctrl+↓)</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Xuống</translation>
+    </message>
+    <message>
+        <source>Add a document type (Insert)</source>
+        <translation>Thêm loại văn bản (Ins)</translation>
+    </message>
+    <message>
+        <source>Rename the selected type, change its abbreviation or whether it is tracked (Enter, F2)</source>
+        <translation>Đổi tên, ký hiệu của loại văn bản đang chọn hoặc đổi việc theo dõi thực hiện (Enter, F2)</translation>
+    </message>
+    <message>
+        <source>Delete the selected type, if no document uses it (Delete)</source>
+        <translation>Xóa loại văn bản đang chọn, nếu chưa văn bản nào dùng (Delete)</translation>
+    </message>
+    <message>
+        <source>Move the selected type up (Ctrl+Up)</source>
+        <translation>Chuyển loại văn bản đang chọn lên trên (Ctrl+↑)</translation>
+    </message>
+    <message>
+        <source>Move the selected type down (Ctrl+Down)</source>
+        <translation>Chuyển loại văn bản đang chọn xuống dưới (Ctrl+↓)</translation>
+    </message>
+    <message>
+        <source>Insert adds, Enter or F2 edits, Delete removes an entry nothing uses yet, Ctrl+Up and Ctrl+Down move it. This order is the order of the drop-down lists.</source>
+        <translation>Ins: thêm; Enter hoặc F2: sửa; Delete: xóa mục chưa được dùng; Ctrl+↑, Ctrl+↓: chuyển lên, xuống. Thứ tự ở đây là thứ tự trong các ô chọn.</translation>
     </message>
     <message>
         <source>Language</source>
@@ -3229,15 +3313,11 @@
     </message>
     <message>
         <source>Organisation &amp;kinds</source>
-        <translation>&amp;Loại hình đơn vị</translation>
+        <translation>Loại &amp;hình đơn vị</translation>
     </message>
     <message>
         <source>Document &amp;types</source>
         <translation>Loại &amp;văn bản</translation>
-    </message>
-    <message>
-        <source>These lists can be edited in a later version.</source>
-        <translation>Việc sửa các danh mục này sẽ có ở phiên bản sau.</translation>
     </message>
 </context>
 <context>
@@ -3735,6 +3815,65 @@
     <message>
         <source>Counting was cancelled; press Refresh to count again.</source>
         <translation>Đã hủy việc tính số liệu; bấm «Tải lại» để tính lại.</translation>
+    </message>
+</context>
+<context>
+    <name>VocabDialog</name>
+    <message>
+        <source>Edit document type</source>
+        <translation>Sửa loại văn bản</translation>
+    </message>
+    <message>
+        <source>New document type</source>
+        <translation>Thêm loại văn bản</translation>
+    </message>
+    <message>
+        <source>Edit organisation kind</source>
+        <translation>Sửa loại hình đơn vị</translation>
+    </message>
+    <message>
+        <source>New organisation kind</source>
+        <translation>Thêm loại hình đơn vị</translation>
+    </message>
+    <message>
+        <source>for example QC, QĐi, CTr</source>
+        <translation>ví dụ QC, QĐi, CTr</translation>
+    </message>
+    <message>
+        <source>&amp;Tracked: organisations study it, carry it out and report on it</source>
+        <translation>Theo &amp;dõi thực hiện: các đơn vị học tập, triển khai và báo cáo</translation>
+    </message>
+    <message>
+        <source>Untick for types that are only filed, such as reports and submissions.</source>
+        <translation>Bỏ chọn với loại văn bản chỉ để lưu, như báo cáo, tờ trình.</translation>
+    </message>
+    <message>
+        <source>Each organisation of this kind is a party &amp;cell</source>
+        <translation>Mỗi đơn vị thuộc loại hình này là một &amp;chi bộ</translation>
+    </message>
+    <message>
+        <source>It then counts as one party cell in the “party cells” denominators (cells that studied out of all cells) of the documents assigned to it from now on.</source>
+        <translation>Khi đó đơn vị được tính là 1 chi bộ trong mẫu số «chi bộ» (số chi bộ đã học tập trên tổng số chi bộ) của các văn bản giao cho đơn vị từ nay về sau.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Tên:</translation>
+    </message>
+    <message>
+        <source>&amp;Abbreviation:</source>
+        <translation>&amp;Ký hiệu:</translation>
+    </message>
+    <message>
+        <source>Internal code:</source>
+        <translation>Mã nội bộ:</translation>
+    </message>
+    <message>
+        <source>Used by filters and imports: made from the name when the kind is added, and never changed.</source>
+        <translation>Dùng trong bộ lọc và khi nhập danh sách: tạo từ tên khi thêm loại hình và không bao giờ đổi.</translation>
+    </message>
+    <message>
+        <source>(made from the name)</source>
+        <translation>(tạo từ tên khi lưu)</translation>
     </message>
 </context>
 <context>

@@ -186,11 +186,79 @@ class Ui_SettingsPage(object):
 
         self.listsLayout.addWidget(self.typesList, 1, 1, 1, 1)
 
+        self.kindsButtons = QHBoxLayout()
+        self.kindsButtons.setObjectName(u"kindsButtons")
+        self.kindAddButton = QPushButton(self.listsGroup)
+        self.kindAddButton.setObjectName(u"kindAddButton")
+
+        self.kindsButtons.addWidget(self.kindAddButton)
+
+        self.kindEditButton = QPushButton(self.listsGroup)
+        self.kindEditButton.setObjectName(u"kindEditButton")
+
+        self.kindsButtons.addWidget(self.kindEditButton)
+
+        self.kindDeleteButton = QPushButton(self.listsGroup)
+        self.kindDeleteButton.setObjectName(u"kindDeleteButton")
+
+        self.kindsButtons.addWidget(self.kindDeleteButton)
+
+        self.kindUpButton = QPushButton(self.listsGroup)
+        self.kindUpButton.setObjectName(u"kindUpButton")
+
+        self.kindsButtons.addWidget(self.kindUpButton)
+
+        self.kindDownButton = QPushButton(self.listsGroup)
+        self.kindDownButton.setObjectName(u"kindDownButton")
+
+        self.kindsButtons.addWidget(self.kindDownButton)
+
+        self.kindButtonsSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.kindsButtons.addItem(self.kindButtonsSpacer)
+
+
+        self.listsLayout.addLayout(self.kindsButtons, 2, 0, 1, 1)
+
+        self.typesButtons = QHBoxLayout()
+        self.typesButtons.setObjectName(u"typesButtons")
+        self.typeAddButton = QPushButton(self.listsGroup)
+        self.typeAddButton.setObjectName(u"typeAddButton")
+
+        self.typesButtons.addWidget(self.typeAddButton)
+
+        self.typeEditButton = QPushButton(self.listsGroup)
+        self.typeEditButton.setObjectName(u"typeEditButton")
+
+        self.typesButtons.addWidget(self.typeEditButton)
+
+        self.typeDeleteButton = QPushButton(self.listsGroup)
+        self.typeDeleteButton.setObjectName(u"typeDeleteButton")
+
+        self.typesButtons.addWidget(self.typeDeleteButton)
+
+        self.typeUpButton = QPushButton(self.listsGroup)
+        self.typeUpButton.setObjectName(u"typeUpButton")
+
+        self.typesButtons.addWidget(self.typeUpButton)
+
+        self.typeDownButton = QPushButton(self.listsGroup)
+        self.typeDownButton.setObjectName(u"typeDownButton")
+
+        self.typesButtons.addWidget(self.typeDownButton)
+
+        self.typeButtonsSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.typesButtons.addItem(self.typeButtonsSpacer)
+
+
+        self.listsLayout.addLayout(self.typesButtons, 2, 1, 1, 1)
+
         self.listsNote = QLabel(self.listsGroup)
         self.listsNote.setObjectName(u"listsNote")
-        self.listsNote.setEnabled(False)
+        self.listsNote.setWordWrap(True)
 
-        self.listsLayout.addWidget(self.listsNote, 2, 0, 1, 2)
+        self.listsLayout.addWidget(self.listsNote, 3, 0, 1, 2)
 
 
         self.pageLayout.addWidget(self.listsGroup)
@@ -200,6 +268,17 @@ class Ui_SettingsPage(object):
         self.kindsLabel.setBuddy(self.kindsList)
         self.typesLabel.setBuddy(self.typesList)
 #endif // QT_CONFIG(shortcut)
+        QWidget.setTabOrder(self.kindsList, self.kindAddButton)
+        QWidget.setTabOrder(self.kindAddButton, self.kindEditButton)
+        QWidget.setTabOrder(self.kindEditButton, self.kindDeleteButton)
+        QWidget.setTabOrder(self.kindDeleteButton, self.kindUpButton)
+        QWidget.setTabOrder(self.kindUpButton, self.kindDownButton)
+        QWidget.setTabOrder(self.kindDownButton, self.typesList)
+        QWidget.setTabOrder(self.typesList, self.typeAddButton)
+        QWidget.setTabOrder(self.typeAddButton, self.typeEditButton)
+        QWidget.setTabOrder(self.typeEditButton, self.typeDeleteButton)
+        QWidget.setTabOrder(self.typeDeleteButton, self.typeUpButton)
+        QWidget.setTabOrder(self.typeUpButton, self.typeDownButton)
 
         self.retranslateUi(SettingsPage)
 
@@ -217,14 +296,54 @@ class Ui_SettingsPage(object):
         self.backupNowButton.setText(QCoreApplication.translate("SettingsPage", u"&Back up now", None))
         self.restoreButton.setText(QCoreApplication.translate("SettingsPage", u"&Restore\u2026", None))
         self.backupFolderButton.setText(QCoreApplication.translate("SettingsPage", u"Backup &folder\u2026", None))
-        self.checkButton.setText(QCoreApplication.translate("SettingsPage", u"&Check the data", None))
+        self.checkButton.setText(QCoreApplication.translate("SettingsPage", u"C&heck the data", None))
         self.languageGroup.setTitle(QCoreApplication.translate("SettingsPage", u"Language", None))
         self.languageLabel.setText(QCoreApplication.translate("SettingsPage", u"&Language of the program:", None))
         self.languageNote.setText(QCoreApplication.translate("SettingsPage", u"A new language is used from the next time the program starts.", None))
         self.listsGroup.setTitle(QCoreApplication.translate("SettingsPage", u"Lists", None))
         self.kindsLabel.setText(QCoreApplication.translate("SettingsPage", u"Organisation &kinds", None))
         self.typesLabel.setText(QCoreApplication.translate("SettingsPage", u"Document &types", None))
-        self.listsNote.setText(QCoreApplication.translate("SettingsPage", u"These lists can be edited in a later version.", None))
+#if QT_CONFIG(tooltip)
+        self.kindAddButton.setToolTip(QCoreApplication.translate("SettingsPage", u"Add an organisation kind (Insert)", None))
+#endif // QT_CONFIG(tooltip)
+        self.kindAddButton.setText(QCoreApplication.translate("SettingsPage", u"Add\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.kindEditButton.setToolTip(QCoreApplication.translate("SettingsPage", u"Rename the selected kind or change whether it is a party cell (Enter, F2)", None))
+#endif // QT_CONFIG(tooltip)
+        self.kindEditButton.setText(QCoreApplication.translate("SettingsPage", u"Edit\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.kindDeleteButton.setToolTip(QCoreApplication.translate("SettingsPage", u"Delete the selected kind, if no organisation uses it (Delete)", None))
+#endif // QT_CONFIG(tooltip)
+        self.kindDeleteButton.setText(QCoreApplication.translate("SettingsPage", u"Delete", None))
+#if QT_CONFIG(tooltip)
+        self.kindUpButton.setToolTip(QCoreApplication.translate("SettingsPage", u"Move the selected kind up (Ctrl+Up)", None))
+#endif // QT_CONFIG(tooltip)
+        self.kindUpButton.setText(QCoreApplication.translate("SettingsPage", u"Up", None))
+#if QT_CONFIG(tooltip)
+        self.kindDownButton.setToolTip(QCoreApplication.translate("SettingsPage", u"Move the selected kind down (Ctrl+Down)", None))
+#endif // QT_CONFIG(tooltip)
+        self.kindDownButton.setText(QCoreApplication.translate("SettingsPage", u"Down", None))
+#if QT_CONFIG(tooltip)
+        self.typeAddButton.setToolTip(QCoreApplication.translate("SettingsPage", u"Add a document type (Insert)", None))
+#endif // QT_CONFIG(tooltip)
+        self.typeAddButton.setText(QCoreApplication.translate("SettingsPage", u"Add\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.typeEditButton.setToolTip(QCoreApplication.translate("SettingsPage", u"Rename the selected type, change its abbreviation or whether it is tracked (Enter, F2)", None))
+#endif // QT_CONFIG(tooltip)
+        self.typeEditButton.setText(QCoreApplication.translate("SettingsPage", u"Edit\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.typeDeleteButton.setToolTip(QCoreApplication.translate("SettingsPage", u"Delete the selected type, if no document uses it (Delete)", None))
+#endif // QT_CONFIG(tooltip)
+        self.typeDeleteButton.setText(QCoreApplication.translate("SettingsPage", u"Delete", None))
+#if QT_CONFIG(tooltip)
+        self.typeUpButton.setToolTip(QCoreApplication.translate("SettingsPage", u"Move the selected type up (Ctrl+Up)", None))
+#endif // QT_CONFIG(tooltip)
+        self.typeUpButton.setText(QCoreApplication.translate("SettingsPage", u"Up", None))
+#if QT_CONFIG(tooltip)
+        self.typeDownButton.setToolTip(QCoreApplication.translate("SettingsPage", u"Move the selected type down (Ctrl+Down)", None))
+#endif // QT_CONFIG(tooltip)
+        self.typeDownButton.setText(QCoreApplication.translate("SettingsPage", u"Down", None))
+        self.listsNote.setText(QCoreApplication.translate("SettingsPage", u"Insert adds, Enter or F2 edits, Delete removes an entry nothing uses yet, Ctrl+Up and Ctrl+Down move it. This order is the order of the drop-down lists.", None))
         pass
     # retranslateUi
 
