@@ -771,7 +771,7 @@
     </message>
     <message>
         <source>&amp;Search:</source>
-        <translation>&amp;Tìm:</translation>
+        <translation>Tì&amp;m:</translation>
     </message>
     <message>
         <source>C&amp;hoose</source>
@@ -837,7 +837,7 @@
     </message>
     <message>
         <source>&amp;Search:</source>
-        <translation>&amp;Tìm:</translation>
+        <translation>Tì&amp;m:</translation>
     </message>
     <message>
         <source>&amp;New…</source>
@@ -1439,7 +1439,7 @@
     <name>GroupsPanel</name>
     <message>
         <source>&amp;New group…</source>
-        <translation>Thêm nhó&amp;m…</translation>
+        <translation>Thêm n&amp;hóm…</translation>
     </message>
     <message>
         <source>Rena&amp;me…</source>
@@ -1447,7 +1447,7 @@
     </message>
     <message>
         <source>Delete gro&amp;up</source>
-        <translation>&amp;Xóa nhóm</translation>
+        <translation>Xó&amp;a nhóm</translation>
     </message>
     <message>
         <source>Move u&amp;p</source>
@@ -2539,7 +2539,7 @@
     </message>
     <message>
         <source>&amp;Find:</source>
-        <translation>&amp;Tìm:</translation>
+        <translation>Tì&amp;m:</translation>
     </message>
 </context>
 <context>
@@ -2561,7 +2561,7 @@
     </message>
     <message>
         <source>&amp;Search:</source>
-        <translation>&amp;Tìm:</translation>
+        <translation>Tì&amp;m:</translation>
     </message>
     <message>
         <source>As of d&amp;ate:</source>
@@ -2569,7 +2569,7 @@
     </message>
     <message>
         <source>Toda&amp;y</source>
-        <translation>&amp;Hôm nay</translation>
+        <translation>Hôm na&amp;y</translation>
     </message>
     <message>
         <source>&amp;Details</source>
@@ -3047,7 +3047,7 @@
     </message>
     <message>
         <source>&amp;Reminder letters…</source>
-        <translation>Công văn đô&amp;n đốc…</translation>
+        <translation>Côn&amp;g văn đôn đốc…</translation>
     </message>
     <message>
         <source>Letters to the organisations that have not reported on this document</source>
@@ -3063,7 +3063,7 @@
     </message>
     <message>
         <source>&amp;Progress of the document</source>
-        <translation>&amp;Tiến độ văn bản</translation>
+        <translation>T&amp;iến độ văn bản</translation>
     </message>
     <message>
         <source>&amp;Matrix organisations × documents</source>
@@ -3217,7 +3217,7 @@
     </message>
     <message>
         <source>&amp;Back up now</source>
-        <translation>&amp;Sao lưu ngay</translation>
+        <translation>Sa&amp;o lưu ngay</translation>
     </message>
     <message>
         <source>&amp;Restore…</source>
@@ -3225,7 +3225,7 @@
     </message>
     <message>
         <source>Backup &amp;folder…</source>
-        <translation>&amp;Thư mục sao lưu…</translation>
+        <translation>Thư &amp;mục sao lưu…</translation>
     </message>
     <message>
         <source>C&amp;heck the data</source>
@@ -3525,7 +3525,7 @@
     </message>
     <message>
         <source>&amp;Find:</source>
-        <translation>&amp;Tìm:</translation>
+        <translation>Tì&amp;m:</translation>
     </message>
     <message>
         <source>S&amp;tatus:</source>
@@ -3735,7 +3735,7 @@
     </message>
     <message>
         <source>Re&amp;load</source>
-        <translation>&amp;Tải lại</translation>
+        <translation>Tải &amp;lại</translation>
     </message>
     <message>
         <source>{shown} of {total} rows; {late} overdue</source>
@@ -3755,7 +3755,7 @@
     </message>
     <message>
         <source>&amp;Reload</source>
-        <translation>&amp;Tải lại</translation>
+        <translation>Tải &amp;lại</translation>
     </message>
     <message>
         <source>&amp;Not now</source>
@@ -3778,7 +3778,7 @@
     <name>TrackingPage</name>
     <message>
         <source>&amp;Refresh</source>
-        <translation>&amp;Tải lại</translation>
+        <translation>Tải &amp;lại</translation>
     </message>
     <message>
         <source>Count again (F5)</source>

@@ -184,3 +184,45 @@ def test_the_edit_menu_is_there_from_the_start_and_takes_the_grid_undo(
     grid = window.page("tracking").grid  # type: ignore[attr-defined]
     assert window.edit_menu.actions() == [grid.undo_action, grid.redo_action]
 
+
+
+def test_no_access_key_is_taken_twice_on_any_page(
+    qtbot: QtBot, demo_db: Database, runner: TaskRunner
+) -> None:
+    """Alt+letter must do one thing: two labels (or a label and a menu) with the same letter
+    make Qt cycle between them or do nothing, and the clerk reaches for the mouse."""
+    import re
+
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QTabWidget, QWidget
+
+    def keys_of(widgets: list[QWidget]) -> list[tuple[str, str]]:
+        found = []
+        for w in widgets:
+            text = re.sub(r"&\w+;", "", w.text().replace("&&", ""))  # type: ignore[attr-defined]
+            for letter in re.findall(r"&(\w)", text):  # rich text: entities are no keys
+                found.append((letter.upper(), w.text()))  # type: ignore[attr-defined]
+        return found
+
+    window = open_window(qtbot, demo_db, runner)
+    menus = [(re.findall(r"&(\w)", a.text())[0].upper(), a.text())
+             for a in window.menuBar().actions() if "&" in a.text()]
+    clashes = []
+    for key in PAGE_KEYS:
+        window.show_page(key)
+        page = window.page(key)
+        for tabs in page.findChildren(QTabWidget) or [None]:
+            for i in range(tabs.count() if tabs is not None else 1):
+                if tabs is not None:
+                    tabs.setCurrentIndex(i)
+                shown = [w for w in page.findChildren(QAbstractButton) + page.findChildren(QLabel)
+                         if w.isVisible()]
+                taken = menus + keys_of(shown)
+                if tabs is not None:
+                    taken += [(re.findall(r"&(\w)", tabs.tabText(j))[0].upper(), tabs.tabText(j))
+                              for j in range(tabs.count()) if "&" in tabs.tabText(j)]
+                seen: dict[str, str] = {}
+                for letter, text in taken:
+                    if letter in seen and seen[letter] != text:
+                        clashes.append(f"{key}: Alt+{letter} «{seen[letter]}» / «{text}»")
+                    seen.setdefault(letter, text)
+    assert not clashes, "\n".join(sorted(set(clashes)))
