@@ -226,3 +226,33 @@ def test_no_access_key_is_taken_twice_on_any_page(
                         clashes.append(f"{key}: Alt+{letter} «{seen[letter]}» / «{text}»")
                     seen.setdefault(letter, text)
     assert not clashes, "\n".join(sorted(set(clashes)))
+
+
+def test_lists_edited_elsewhere_show_when_the_clerk_comes_back_to_a_page(
+    qtbot: QtBot, demo_db: Database, runner: TaskRunner
+) -> None:
+    from desktop.services import vocab
+    from desktop.services.org_groups import create_group
+
+    window = open_window(qtbot, demo_db, runner)
+    for key in ("documents", "tracking", "reports"):
+        window.show_page(key)
+    window.page("reports").tabs.setCurrentWidget(window.page("reports").matrix)
+    qtbot.waitUntil(lambda: window.page("reports").matrix._filled)
+    # meanwhile, in Cài đặt and on the Đơn vị page (or by another clerk)
+    vocab.add_document_type(demo_db, "QC", "Quy chế")
+    vocab.add_org_kind(demo_db, "Hội đồng nhân dân")
+    group = create_group(demo_db, "Các cơ quan tham mưu")
+
+    def texts(combo) -> list[str]:  # type: ignore[no-untyped-def]
+        return [combo.itemText(i) for i in range(combo.count())]
+
+    window.show_page("documents")
+    assert "Quy chế" in texts(window.page("documents").filters.type_filter)
+    window.show_page("tracking")
+    filters = window.page("tracking").grid.filters
+    assert "Hội đồng nhân dân" in texts(filters.kind)
+    assert group.name in texts(filters.group)
+    window.show_page("reports")
+    matrix = window.page("reports").matrix
+    assert "Quy chế" in texts(matrix.type_combo) and group.name in texts(matrix.group_combo)

@@ -207,6 +207,9 @@ class DocumentsPage(Page):
         if row >= 0:
             self.table.selectRow(row)
 
+    def page_shown(self) -> None:
+        self.filters.refresh_lists()  # a type or issuing body added elsewhere meanwhile
+
     def work_widget(self) -> QWidget | None:
         return self.table
 

@@ -114,6 +114,9 @@ class ReportsPage(Page):
         self.document_combo.currentIndexChanged.connect(self._combo_changed)
         self._fill_documents()
 
+    def page_shown(self) -> None:
+        self.matrix.refresh_lists()  # types or groups edited elsewhere meanwhile
+
     def open_report_dialog(self, output: str = "ket-qua") -> ReportDialog:
         """The Word export dialog on the chosen document (one at a time)."""
         if self.report_dialog is not None:

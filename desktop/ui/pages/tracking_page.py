@@ -111,6 +111,8 @@ class TrackingPage(Page):
             self._grid_ready = True
             self.grid.filters.restore()
             self.grid.load_documents()
+        else:
+            self.grid.filters.refresh_lists()  # groups or kinds edited elsewhere meanwhile
         if not self._loaded and not self._loading:
             self.reload()
 

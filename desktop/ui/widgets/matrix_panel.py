@@ -36,6 +36,7 @@ from desktop.services.database import Database
 from desktop.services.ui_queries_dashboard import document_years, group_organisation_ids
 from desktop.tasks.runner import TaskRunner
 from desktop.ui.models.lateness_matrix_model import FIXED_COLUMNS, LatenessMatrixModel, legend
+from desktop.ui.widgets.combo_fill import refill
 
 DEPTHS = (1, 2, 3)
 
@@ -153,21 +154,31 @@ class MatrixPanel(QWidget):
 
     # ------------------------------------------------------------------ filters
 
-    def _fill_filters(self) -> None:
+    def _fill_lists(self) -> bool:
+        """Years, types and groups from the database, keeping the chosen ones; True when a
+        chosen one is gone."""
         db = self._db
-        self.year_combo.addItem(self.tr("All years"), None)
-        for year in document_years(db):
-            self.year_combo.addItem(str(year), year)
-        self.type_combo.addItem(self.tr("All types"), None)
-        for item in vocab.document_types(db):
-            self.type_combo.addItem(item.name, item.code)
+        lost = refill(self.year_combo, [(self.tr("All years"), None),
+                                        *((str(y), y) for y in document_years(db))])
+        lost = refill(self.type_combo, [(self.tr("All types"), None),
+                                        *((t.name, t.code) for t in vocab.document_types(db))]
+                      ) or lost
+        return refill(self.group_combo, [(self.tr("All groups"), None),
+                                         *((g.name, g.id) for g in org_groups.list_groups(db))]
+                      ) or lost
+
+    def refresh_lists(self) -> None:
+        """Coming back to the page: lists edited elsewhere since are read again, and the
+        matrix with them when what was chosen is gone."""
+        if self._filled and self._fill_lists():
+            self.reload()
+
+    def _fill_filters(self) -> None:
+        self._fill_lists()
         names = {1: self.tr("Top level"), 2: self.tr("Second level"),
                  3: self.tr("Third level")}
         for depth in DEPTHS:
             self.depth_combo.addItem(names[depth], depth)
-        self.group_combo.addItem(self.tr("All groups"), None)
-        for group in org_groups.list_groups(db):
-            self.group_combo.addItem(group.name, group.id)
         for combo in (self.year_combo, self.type_combo, self.depth_combo, self.group_combo):
             combo.currentIndexChanged.connect(self.reload)
         self.only_late.toggled.connect(self.reload)

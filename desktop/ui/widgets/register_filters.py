@@ -17,6 +17,7 @@ from desktop.services import vocab
 from desktop.services.database import Database
 from desktop.services.document_lookup import issuing_bodies
 from desktop.services.ui_queries_documents import register_years
+from desktop.ui.widgets.combo_fill import refill
 
 _KEYS = ("type", "year", "body")
 
@@ -30,15 +31,9 @@ class RegisterFilters(QWidget):
         super().__init__(parent)
         self._db = db
         self.type_filter = QComboBox()
-        self.type_filter.addItem(self.tr("All types"), None)
-        for t in vocab.document_types(db):
-            self.type_filter.addItem(t.name, t.code)
         self.year_filter = QComboBox()
         self.body_filter = QComboBox()
-        self.body_filter.addItem(self.tr("All issuing bodies"), None)
-        for b in issuing_bodies(db):
-            self.body_filter.addItem(f"{b.symbol} — {b.name}", b.id)
-        self.fill_years()
+        self.refresh_lists()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for text, combo, stretch in ((self.tr("T&ype:"), self.type_filter, 2),
@@ -58,6 +53,20 @@ class RegisterFilters(QWidget):
     @property
     def combos(self) -> tuple[QComboBox, QComboBox, QComboBox]:
         return self.type_filter, self.year_filter, self.body_filter
+
+    def refresh_lists(self) -> bool:
+        """Read the types, years and issuing bodies again (edited elsewhere since), keeping
+        what is chosen; True (and :attr:`changed` emitted) when a chosen one is gone."""
+        db = self._db
+        lost = refill(self.type_filter, [(self.tr("All types"), None),
+                                         *((t.name, t.code) for t in vocab.document_types(db))])
+        lost = refill(self.body_filter, [(self.tr("All issuing bodies"), None),
+                                         *((f"{b.symbol} — {b.name}", b.id)
+                                           for b in issuing_bodies(db))]) or lost
+        self.fill_years()
+        if lost:
+            self.changed.emit()
+        return lost
 
     def fill_years(self) -> None:
         """The years documents exist for (again, after a change), keeping the one chosen."""

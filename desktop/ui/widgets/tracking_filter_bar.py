@@ -27,6 +27,7 @@ from desktop.services.database import Database
 from desktop.services.org_groups import list_groups
 from desktop.services.tracking_filters import UNGROUPED, TrackingFilter
 from desktop.services.tracking_status import RowStatus
+from desktop.ui.widgets.combo_fill import refill
 from desktop.ui.widgets.search_box import SearchBox
 
 SETTINGS_GROUP = "tracking_grid"
@@ -39,6 +40,7 @@ class TrackingFilterBar(QWidget):
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._db = db
         self._quiet = False
         self.search = SearchBox()
         self.search.setPlaceholderText(self.tr("Name, short name or code (accents optional)"))
@@ -48,18 +50,13 @@ class TrackingFilterBar(QWidget):
             self.status.addItem(st.label, st.value)
         self.overdue = QCheckBox(self.tr("&Overdue only"))
         self.group = QComboBox()
-        self.group.addItem(self.tr("All groups"), None)
-        for g in list_groups(db):
-            self.group.addItem(g.name, g.id)
-        self.group.addItem(self.tr("(in no group)"), UNGROUPED)
+        refill(self.group, self._group_items())
         self.level = QComboBox()
         self.level.addItem(self.tr("All levels"), None)
         for depth in range(1, 5):
             self.level.addItem(self.tr("Level {n}").format(n=depth), depth)
         self.kind = QComboBox()
-        self.kind.addItem(self.tr("All kinds"), None)
-        for k in vocab.org_kinds(db):
-            self.kind.addItem(k.name, k.code)
+        refill(self.kind, self._kind_items())
         self.named = QComboBox()
         self.named.setMinimumContentsLength(12)
         self.save_button = QPushButton(self.tr("Sa&ve filter…"))
@@ -102,6 +99,23 @@ class TrackingFilterBar(QWidget):
         self._fill_named()
 
     # ------------------------------------------------------------------ value
+
+    def _group_items(self) -> list[tuple[str, object]]:
+        return [(self.tr("All groups"), None),
+                *((g.name, g.id) for g in list_groups(self._db)),
+                (self.tr("(in no group)"), UNGROUPED)]
+
+    def _kind_items(self) -> list[tuple[str, object]]:
+        return [(self.tr("All kinds"), None),
+                *((k.name, k.code) for k in vocab.org_kinds(self._db))]
+
+    def refresh_lists(self) -> None:
+        """Read the groups and kinds again (edited elsewhere since); a chosen one that is gone
+        falls back to "all" and the grid is filtered again."""
+        lost = refill(self.group, self._group_items())
+        lost = refill(self.kind, self._kind_items()) or lost
+        if lost:
+            self._emit()
 
     def value(self) -> TrackingFilter:
         status = self.status.currentData()
