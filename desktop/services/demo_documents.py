@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from desktop.domain.enums import Confidentiality, DeadlineKind, Scope, Urgency
 from desktop.domain.text import fold
 from desktop.services import demo_data as data
-from desktop.services.demo_orgs import ISSUER_IDS, TERM_ID, Stamp
+from desktop.services.demo_orgs import ISSUER_IDS, TERM_ID, Stamp, vocabulary_ids
 from desktop.store import models
 
 _TYPE_WEIGHTS = [("CT", 30), ("NQ", 20), ("KL", 20), ("KH", 20), ("CTr", 10)]
@@ -72,6 +72,8 @@ class _Documents:
         self.today = today
         self.rng = rng
         self.stamp = stamp
+        vocabulary_ids(s, models.DocumentType, {*_NEW_TERM_START, *data.CHILD_EXCERPTS},
+                       "loại văn bản")
         self.type_rows: dict[str, tuple[int, str]] = {
             code: (tid, name)
             for tid, code, name in s.execute(

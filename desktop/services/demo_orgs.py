@@ -8,12 +8,14 @@ documents are numbered in. Core bulk inserts, in the session's transaction.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.enums import Regime
+from desktop.domain.errors import ValidationError
 from desktop.domain.text import fold
 from desktop.services import demo_data as data
 from desktop.services.demo_tree import OrgTree
@@ -27,9 +29,23 @@ TERM_ID = 1
 Stamp = dict[str, Any]  # version and timestamps shared by every row written
 
 
+def vocabulary_ids(s: Session, model: Any, codes: Iterable[str], what: str) -> dict[str, int]:
+    """Ids of the catalogue entries the demo writes with, by code; refuses (nothing written)
+    when the clerk has deleted one of them in Cài đặt."""
+    found = dict(s.execute(select(model.code, model.id)).all())
+    missing = sorted(set(codes) - found.keys())
+    if missing:
+        raise ValidationError(
+            f"Không tạo được dữ liệu mẫu: danh mục {what} không còn mục có mã "
+            f"{', '.join(f'«{c}»' for c in missing)} (đã xóa trong Cài đặt). Thêm lại mục đó "
+            "với đúng mã ấy rồi tạo lại; chưa có gì thay đổi.", field="demo")
+    return found
+
+
 def write_organisations(s: Session, tree: OrgTree, stamp: Stamp) -> None:
     """Organisations, rename history, denominators, groups and group members."""
-    kinds = dict(s.execute(select(models.OrgKind.code, models.OrgKind.id)).all())
+    kinds = vocabulary_ids(s, models.OrgKind, {o.kind for o in tree.orgs},
+                           "loại hình đơn vị")
     s.execute(insert(models.Organisation.__table__), _organisation_rows(tree, kinds, stamp))
     history = _rename_history(tree, kinds)
     if history:

@@ -372,6 +372,25 @@ def test_refused_on_non_empty_database(small) -> None:
     assert _dump(db) == before
 
 
+@pytest.mark.parametrize(("which", "code"), [("kind", "bao_chi"), ("type", "KH")])
+def test_refused_when_a_catalogue_entry_it_needs_was_deleted(
+    tmp_path: Path, which: str, code: str
+) -> None:
+    from desktop.services import vocab
+
+    db = _open(tmp_path / "x.sqlite3")
+    try:
+        items = vocab.org_kinds(db) if which == "kind" else vocab.document_types(db)
+        vocab.delete(db, next(i for i in items if i.code == code))
+        before = _dump(db)
+        with pytest.raises(ValidationError) as err:
+            create_demo(db, orgs=300, documents=6, today=TODAY)
+        assert f"«{code}»" in str(err.value) and "chưa có gì thay đổi" in str(err.value)
+        assert _dump(db) == before
+    finally:
+        db.close()
+
+
 def test_deterministic(tmp_path: Path) -> None:
     dumps = []
     for name in ("a", "b"):
