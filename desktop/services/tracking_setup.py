@@ -134,11 +134,16 @@ def _recipient_cte(day: date, group_ids: list[int], org_ids: list[int], reaches_
 
 
 def recipient_organisations(s: Session, document_id: int) -> tuple[Any, date, list[str]]:
-    """(CTE of the recipients' ids or None, the day used, names of inactive named orgs)."""
+    """(CTE of the recipients' ids or None, the day used, names of inactive named orgs).
+
+    None also for a document whose type is not tracked (Báo cáo, Tờ trình… — "Theo dõi thực
+    hiện" unticked in Cài đặt): its "Nơi nhận" is only printed, nobody is tracked for it."""
     doc = s.get(m.Document, document_id)
     if doc is None:
         raise NotFoundError(f"Không có văn bản mã số #{document_id}.")
     day = doc.issue_date or date.today()
+    if not s.scalar(select(m.DocumentType.trackable).where(m.DocumentType.id == doc.type_id)):
+        return None, day, []
     lines = s.execute(
         select(m.DocumentRecipientLine.group_id, m.DocumentRecipientLine.organisation_id)
         .where(m.DocumentRecipientLine.document_id == document_id)

@@ -575,6 +575,10 @@
 <context>
     <name>DocumentDialog</name>
     <message>
+        <source>Recipients: {totals}. Documents of this type are not tracked (Cài đặt → Loại văn bản): the recipients are only printed.</source>
+        <translation>Nơi nhận: {totals}. Loại văn bản này không theo dõi thực hiện (Cài đặt → Loại văn bản): nơi nhận chỉ để in.</translation>
+    </message>
+    <message>
         <source>Edit document {number}</source>
         <translation>Sửa văn bản {number}</translation>
     </message>

@@ -185,6 +185,27 @@ def test_idempotent_and_rows_with_data_are_kept(demo: Database) -> None:
     assert (back.orphaned, back.added, back.kept) == ((), 3, first.added - 3)
 
 
+def test_a_type_that_is_not_tracked_has_no_tracking_rows(demo: Database) -> None:
+    """Báo cáo, Tờ trình… ("Theo dõi thực hiện" unticked): the "Nơi nhận" is only printed."""
+    with demo.read() as s:
+        tu = s.scalar(select(m.IssuingBody.id).where(m.IssuingBody.symbol == "TU"))
+    report = DocumentInput("BC", "40", "BC/TU", date(2026, 2, 5), tu, "kết quả một năm",
+                           recipient_lines=_group_lines(demo))
+    d, result = create_and_track(demo, report)
+    assert (result.recipients, result.added) == (0, 0) and _rows(demo, d.id) == {}
+    # a tracked document whose type is changed to one that is not: rows without data go,
+    # a row with data stays (and is named), as when a recipient leaves
+    d, first = create_and_track(demo, _doc(demo, number="16"))
+    tracked = _tracking_ids(demo, d.id)
+    with demo.transaction() as s:
+        s.get(m.Tracking, next(iter(tracked.values()))).received_date = date(2026, 2, 7)
+    doc = get_document(demo, d.id)
+    update_document(demo, d.id, replace(doc.to_input(), type_code="TTr", symbol="TTr/TU"),
+                    doc.version)
+    result = sync_tracking(demo, d.id)
+    assert (result.removed, len(result.orphaned)) == (first.added - 1, 1)
+
+
 def _tracking_ids(db: Database, document_id: int) -> dict[int, int]:
     with db.read() as s:
         return dict(s.execute(select(m.Tracking.organisation_id, m.Tracking.id)

@@ -535,3 +535,24 @@ def test_deadline_model_with_working_days(qtmodeltester: ModelTester, docs_db: D
     assert [(d.due_date, d.working_days, d.counted_from) for d in deadlines[-2:]] == [
         (None, 12, "receipt"), (None, 5, "receipt")]
     qtmodeltester.check(model, force_py=True)
+
+
+def test_the_recipients_of_a_type_that_is_not_tracked_are_only_printed(
+    qtbot: QtBot, docs_db: Database, runner: TaskRunner
+) -> None:
+    from desktop.services.recipients import match_recipient_lines, split_recipient_block
+    from desktop.ui.models.recipient_match_model import entries_from_matches
+
+    dialog = DocumentDialog(docs_db, runner, today=DEMO_TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    matches = match_recipient_lines(docs_db, split_recipient_block(
+        "- Các ban, sở, ngành của tỉnh;"), as_of=DEMO_TODAY)
+    dialog.recipients_model.set_entries(entries_from_matches(matches))
+    assert dialog.recipients_summary.text().startswith("Nơi nhận: 1 nhóm")
+    assert "không theo dõi" not in dialog.recipients_summary.text()
+    form = dialog.form
+    form.type_combo.setCurrentIndex(form.type_combo.findData("BC"))
+    assert dialog.recipients_summary.text().endswith(
+        "Loại văn bản này không theo dõi thực hiện (Cài đặt → Loại văn bản): nơi nhận chỉ "
+        "để in.")

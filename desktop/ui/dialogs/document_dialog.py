@@ -137,6 +137,7 @@ class DocumentDialog(QDialog):
         rl.addWidget(self.recipients_table, 1)
         rl.addWidget(self.recipients_error)
         self.recipients_model.entries_changed.connect(self._recipients_changed)
+        self.form.type_combo.currentIndexChanged.connect(lambda _i: self._recipients_changed())
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self.form, self.tr("&1. General"))
@@ -212,7 +213,12 @@ class DocumentDialog(QDialog):
 
     def _recipients_changed(self) -> None:
         entries = self.recipients_model.entries()
-        if entries:
+        if entries and not self.form.type_is_tracked():
+            self.recipients_summary.setText(self.tr(
+                "Recipients: {totals}. Documents of this type are not tracked (Cài đặt → "
+                "Loại văn bản): the recipients are only printed.").format(
+                totals=totals_text(entries)))
+        elif entries:
             self.recipients_summary.setText(self.tr("Recipients: {totals}").format(
                 totals=totals_text(entries)))
         else:

@@ -30,7 +30,7 @@ from desktop.services.database import Database
 from desktop.services.document_lookup import IssuingBodyRow
 from desktop.services.document_numbers import EXAMPLES, format_number_symbol
 from desktop.services.ui_queries_documents import Problem
-from desktop.services.vocab import VocabItem
+from desktop.services.vocab import DocumentTypeItem, VocabItem
 from desktop.ui.dialogs.document_values import (
     DocumentValues,
     derived_symbol,
@@ -83,6 +83,8 @@ class DocumentForm(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
 
         self.type_combo = QComboBox()
+        self._untracked = {t.code for t in types
+                           if isinstance(t, DocumentTypeItem) and not t.trackable}
         for t in types:
             self.type_combo.addItem(f"{t.name} ({t.code})", t.code)
         self.body_combo = QComboBox()
@@ -205,6 +207,10 @@ class DocumentForm(QWidget):
         symbol = derived_symbol(self.type_combo.currentData() or "",
                                 body.symbol if body is not None else "", regime)
         return symbol, "/" if regime == "state" else "-"
+
+    def type_is_tracked(self) -> bool:
+        """False for a type whose documents are only filed (Báo cáo, Tờ trình…)."""
+        return self.type_combo.currentData() not in self._untracked
 
     def _type_changed(self) -> None:
         """A number written with the symbol the old type and body gave follows the new ones
