@@ -2732,8 +2732,16 @@
 <context>
     <name>RecipientsDialog</name>
     <message>
-        <source>{groups} groups, {orgs} organisations, {texts} printed-only lines</source>
-        <translation>{groups} nhóm, {orgs} đơn vị, {texts} dòng chỉ in</translation>
+        <source>{n} groups</source>
+        <translation>{n} nhóm</translation>
+    </message>
+    <message>
+        <source>{n} organisations</source>
+        <translation>{n} đơn vị</translation>
+    </message>
+    <message>
+        <source>{n} printed-only lines</source>
+        <translation>{n} dòng chỉ in</translation>
     </message>
     <message>
         <source>Recipients (Nơi nhận) as of {date}</source>

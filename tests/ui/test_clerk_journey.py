@@ -101,7 +101,7 @@ def test_a_directive_from_entry_to_the_printed_report_without_the_mouse(
     assert chooser.chosen.count() == 20
     press(qtbot, Key.Key_Return)  # OK
     qtbot.waitUntil(lambda: not chooser_dialog.isVisible())
-    assert dialog.recipients_summary.text() == "Nơi nhận: 0 nhóm, 20 đơn vị, 0 dòng chỉ in"
+    assert dialog.recipients_summary.text() == "Nơi nhận: 20 đơn vị"
 
     # 3. saved with Enter: the document and its twenty tracking rows
     activate(qtbot, dialog)

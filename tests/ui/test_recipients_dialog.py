@@ -149,7 +149,7 @@ def test_groups_and_organisations_ticked_from_lists(
     hoa_binh.setCheckState(Qt.CheckState.Checked)
     assert [chooser.chosen.item(i).text() for i in range(chooser.chosen.count())] == [
         f"Nhóm: {groups[0].name}", "Đơn vị: Đảng bộ xã Hòa Bình"]
-    assert rd.totals_label.text() == "1 nhóm, 1 đơn vị, 0 dòng chỉ in"
+    assert rd.totals_label.text() == "1 nhóm, 1 đơn vị"
     chooser.groups.item(0).setCheckState(Qt.CheckState.Unchecked)  # untick: the line goes
     assert [x.text for x in rd.model.lines()] == ["- Đảng bộ xã Hòa Bình;"]
     activate(qtbot, rd)

@@ -63,9 +63,16 @@ def totals_text(entries: Sequence[RecipientEntry]) -> str:
     from PySide6.QtCore import QCoreApplication
 
     groups, orgs, texts = totals(entries)
-    return QCoreApplication.translate(
-        "RecipientsDialog", "{groups} groups, {orgs} organisations, {texts} printed-only lines"
-    ).format(groups=groups, orgs=orgs, texts=texts)
+    # the parts there are ("20 đơn vị", not "0 nhóm, 20 đơn vị, 0 dòng chỉ in")
+    parts = [
+        QCoreApplication.translate("RecipientsDialog", "{n} groups").format(n=groups)
+        if groups else "",
+        QCoreApplication.translate("RecipientsDialog", "{n} organisations").format(n=orgs)
+        if orgs or not (groups or texts) else "",
+        QCoreApplication.translate("RecipientsDialog", "{n} printed-only lines").format(n=texts)
+        if texts else "",
+    ]
+    return ", ".join(part for part in parts if part)
 
 
 class RecipientsDialog(QDialog):
