@@ -45,6 +45,7 @@ from desktop.domain.enums import AuditAction
 from desktop.domain.errors import ConflictError, NotFoundError, ValidationError
 from desktop.domain.text import clean_line, fold
 from desktop.services.database import Database
+from desktop.services.tracking_setup import sync_tracking_in
 from desktop.store import models as m
 
 #: Key of the PostgreSQL advisory lock held while a list is edited ("TDCT" + 2).
@@ -238,7 +239,8 @@ def update_org_kind(db: Database, loaded: OrgKindItem, name: str,
 
 def update_document_type(db: Database, loaded: DocumentTypeItem, code: str, name: str,
                          trackable: bool) -> DocumentTypeItem:
-    """Rename a type, change its code (only while unused) and its flag."""
+    """Rename a type, change its code (only while unused) and its flag; a changed flag
+    synchronises the tracking rows of the type's documents in the same transaction."""
     return _update(db, _TYPES, loaded, name=name, code=code, trackable=bool(trackable))
 
 
@@ -499,6 +501,11 @@ def _update(db: Database, spec: _List, loaded: Any, **wanted: Any) -> Any:
         _audit(db, s, AuditAction.UPDATE, spec, loaded.id,
                {k: getattr(loaded, k) for k in changed}, changed,
                f"Sửa {spec.what} {spec.label(loaded)}")
+        if spec is _TYPES and "trackable" in changed:
+            # the type's documents follow at once: tracked now, their recipients get rows;
+            # no longer tracked, the rows without data go (those with data stay, named)
+            for doc_id in s.scalars(select(m.Document.id).where(m.Document.type_id == loaded.id)):
+                sync_tracking_in(db, s, doc_id)
         return after
 
 

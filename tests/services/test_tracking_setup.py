@@ -206,6 +206,21 @@ def test_a_type_that_is_not_tracked_has_no_tracking_rows(demo: Database) -> None
     assert (result.removed, len(result.orphaned)) == (first.added - 1, 1)
 
 
+def test_unticking_a_type_in_the_catalogue_takes_its_documents_out_of_tracking(
+    demo: Database,
+) -> None:
+    from desktop.services import vocab
+
+    d, first = create_and_track(demo, _doc(demo, number="17"))
+    assert first.added > 0
+    kind = next(t for t in vocab.document_types(demo) if t.code == "CT")
+    vocab.update_document_type(demo, kind, kind.code, kind.name, trackable=False)
+    assert _rows(demo, d.id) == {}  # no data in them yet: gone with the flag
+    kind = next(t for t in vocab.document_types(demo) if t.code == "CT")
+    vocab.update_document_type(demo, kind, kind.code, kind.name, trackable=True)
+    assert len(_rows(demo, d.id)) == first.added  # ticked again: back for every recipient
+
+
 def _tracking_ids(db: Database, document_id: int) -> dict[int, int]:
     with db.read() as s:
         return dict(s.execute(select(m.Tracking.organisation_id, m.Tracking.id)
