@@ -219,7 +219,9 @@ class TrackingGridPanel(QWidget):
         for wanted in (prefer, current):
             index = self.chooser.findData(wanted) if wanted is not None else -1
             if index >= 0:
+                self.chooser.blockSignals(True)  # opened once, below, not again by the signal
                 self.chooser.setCurrentIndex(index)
+                self.chooser.blockSignals(False)
                 if wanted != current:
                     self.open_document(int(wanted))  # type: ignore[arg-type]
                 return
