@@ -196,6 +196,7 @@ def audit_rows(db: Database, s: Session, entity: str, action: AuditAction,
     """One audit row per (entity id, before, after, summary), in one Core insert."""
     if not entries:
         return
+    s.flush()  # audit rows the ORM still holds come first in the chain, as they were written
     audit_chain.append(s.connection(), m.AuditEntry.__table__,
                        utcnow().replace(tzinfo=None), [
         {"actor": db.actor, "action": action.value, "entity": entity,
