@@ -3909,7 +3909,7 @@
     </message>
     <message>
         <source>&amp;Create sample data</source>
-        <translation>&amp;Tạo dữ liệu mẫu</translation>
+        <translation>Tạo &amp;dữ liệu mẫu</translation>
     </message>
     <message>
         <source>&amp;Import the organisation list from Excel…</source>

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.services.database import Database
@@ -32,10 +33,13 @@ def test_empty_database_shows_the_welcome_page_and_sample_data_replaces_it(
     assert window.ui.pages.currentWidget() is window.welcome
     assert not window.ui.navigation.isVisible()
     assert not window.ui.actionDocuments.isEnabled()
-    assert window.welcome.demo_button.text() == "&Tạo dữ liệu mẫu"
+    # Alt+D: the menus keep Alt+T (Tệp), Alt+S (Sửa) and Alt+X (Xem) for themselves
+    assert window.welcome.demo_button.text() == "Tạo &dữ liệu mẫu"
     assert window._pages == {}
 
-    qtbot.mouseClick(window.welcome.demo_button, Qt.MouseButton.LeftButton)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: window.welcome is None, timeout=20_000)
     assert threads and threads[0].startswith("theodoi-db")  # not the GUI thread
     assert window.current_key == "documents"
